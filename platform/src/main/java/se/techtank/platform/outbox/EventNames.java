@@ -1,0 +1,22 @@
+package se.techtank.platform.outbox;
+
+import java.util.regex.Pattern;
+
+/** The CloudEvents type, topic and schema path of one kind of event, derived by the rules of EVENTS.md. */
+public record EventNames(String type, String topic, String dataSchema) {
+
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
+
+    public static EventNames of(String service, String aggregateType, String fact) {
+        for (String part : new String[] {service, aggregateType, fact}) {
+            if (part == null || !NAME.matcher(part).matches()) {
+                throw new IllegalArgumentException(
+                        "Event name parts are lower-case words with hyphens, got '" + part + "'");
+            }
+        }
+        return new EventNames(
+                "se.techtank." + service + "." + aggregateType + "." + fact,
+                service + "." + aggregateType + ".v1",
+                "contracts/" + service + "/" + aggregateType + "." + fact + ".v1.json");
+    }
+}

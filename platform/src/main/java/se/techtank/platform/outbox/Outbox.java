@@ -1,0 +1,99 @@
+package se.techtank.platform.outbox;
+
+import java.util.Objects;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Records an event in the outbox table, inside the caller's transaction, so that the event is
+ * published if and only if the state change commits (see docs/adr/0002-transactional-outbox.md).
+ *
+ * <p>Names follow EVENTS.md: in service {@code members}, aggregate {@code company} and fact {@code
+ * registered} give type {@code se.techtank.members.company.registered}, topic {@code
+ * members.company.v1} and schema {@code contracts/members/company.registered.v1.json}.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final EntityManager entityManager;
+    private final ObjectMapper objectMapper;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelayRunner relay;
+    private final String service;
+
+    Outbox(
+            EntityManager entityManager,
+            ObjectMapper objectMapper,
+            TransactionSynchronizationRegistry transactions,
+            OutboxRelayRunner relay,
+            @ConfigProperty(name = "techtank.service-name") String service) {
+        this.entityManager = entityManager;
+        this.objectMapper = objectMapper;
+        this.transactions = transactions;
+        this.relay = relay;
+        this.service = service;
+    }
+
+    /**
+     * Records one event; must run inside the command's transaction.
+     *
+     * @param aggregateType the aggregate, e.g. {@code company}
+     * @param aggregateId the aggregate's id: the record key and {@code ce_subject}
+     * @param fact what happened, past tense, e.g. {@code registered}
+     * @param payload the aggregate's current state, a record serialised as JSON
+     * @return the event id ({@code ce_id})
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID record(String aggregateType, Object aggregateId, String fact, Object payload) {
+        Objects.requireNonNull(aggregateType, "aggregateType");
+        Objects.requireNonNull(aggregateId, "aggregateId");
+        Objects.requireNonNull(fact, "fact");
+        Objects.requireNonNull(payload, "payload");
+        EventNames names = EventNames.of(service, aggregateType, fact);
+        UUID id = UUID.randomUUID();
+        String json;
+        try {
+            json = objectMapper.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Event payload cannot be written as JSON: " + payload, e);
+        }
+        // now() is the transaction's start time in PostgreSQL: the time the fact happened.
+        entityManager
+                .createNativeQuery("""
+                        insert into platform.outbox (id, topic, aggregate_type, aggregate_id, event_type, data_schema, payload, occurred_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as jsonb), now())
+                        """)
+                .setParameter(1, id)
+                .setParameter(2, names.topic())
+                .setParameter(3, aggregateType)
+                .setParameter(4, aggregateId.toString())
+                .setParameter(5, names.type())
+                .setParameter(6, names.dataSchema())
+                .setParameter(7, json)
+                .executeUpdate();
+        transactions.registerInterposedSynchronization(new WakeRelayAfterCommit(relay));
+        return id;
+    }
+
+    private record WakeRelayAfterCommit(OutboxRelayRunner relay) implements Synchronization {
+        @Override
+        public void beforeCompletion() {}
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+                relay.wake();
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package se.techtank.platform.outbox;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of the outbox relay, its retention and its readiness limit ({@code techtank.outbox.*}). */
+@ConfigMapping(prefix = "techtank.outbox")
+public interface OutboxConfig {
+
+    Relay relay();
+
+    /** How long sent rows are kept before they are deleted. */
+    @WithDefault("P7D")
+    Duration retention();
+
+    /** Readiness goes DOWN when the oldest unsent row is older than this. */
+    @WithDefault("PT60S")
+    Duration maxUnsentAge();
+
+    interface Relay {
+        /** Off only in tests that drive a relay of their own. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Rows claimed and published per transaction. */
+        @WithDefault("100")
+        int batchSize();
+
+        /** Fallback polling when no commit woke the relay. */
+        @WithDefault("PT1S")
+        Duration pollInterval();
+
+        /** First wait after a failed publish; doubled per failure up to {@link #maxBackoff()}. */
+        @WithDefault("PT0.5S")
+        Duration initialBackoff();
+
+        @WithDefault("PT30S")
+        Duration maxBackoff();
+
+        /** How long one publish may wait for the broker (metadata, acknowledgement). */
+        @WithDefault("PT15S")
+        Duration sendTimeout();
+    }
+}

@@ -1,0 +1,39 @@
+package se.techtank.platform.outbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** DOWN while the oldest unpublished event is older than {@code techtank.outbox.max-unsent-age}. */
+@Readiness
+@ApplicationScoped
+public class OutboxReadinessCheck implements HealthCheck {
+
+    private final OutboxBacklog backlog;
+    private final OutboxConfig config;
+
+    OutboxReadinessCheck(OutboxBacklog backlog, OutboxConfig config) {
+        this.backlog = backlog;
+        this.config = config;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        var response = HealthCheckResponse.named("outbox");
+        try {
+            OutboxBacklog.Snapshot snapshot = backlog.current();
+            boolean fresh = snapshot.oldestAge().compareTo(config.maxUnsentAge()) <= 0;
+            return response.status(fresh)
+                    .withData("unsentRows", snapshot.unsentRows())
+                    .withData("oldestUnsentAgeSeconds", snapshot.oldestAge().toSeconds())
+                    .withData("maxUnsentAgeSeconds", config.maxUnsentAge().toSeconds())
+                    .build();
+        } catch (Exception e) {
+            return response.down()
+                    .withData("error", e.getClass().getSimpleName())
+                    .build();
+        }
+    }
+}

@@ -1,0 +1,327 @@
+package se.techtank.platform.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.jboss.logging.Logger;
+
+import se.techtank.platform.events.CloudEventHeaders;
+
+/**
+ * Publishes outbox rows to Kafka as CloudEvents (binary mode), oldest first, keyed by aggregate id.
+ *
+ * <p>Any number of relays may run against one database (one per replica). Each claims a batch with
+ * {@code FOR UPDATE SKIP LOCKED}, so no row is published by two relays at once, and publishes a
+ * claimed row only if every older unsent row of the same aggregate is in its own batch: an aggregate's
+ * events therefore reach Kafka in the order they were recorded. A row is marked sent only after the
+ * broker acknowledged it ({@code acks=all}); if Kafka is unreachable the transaction rolls back, the
+ * rows stay unsent and the relay retries with exponential backoff.
+ */
+public final class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    /** How the relay paces itself. */
+    public record Settings(
+            int batchSize, Duration pollInterval, Duration initialBackoff, Duration maxBackoff, Duration sendTimeout) {}
+
+    private final DataSource dataSource;
+    private final Supplier<Producer<String, String>> producerFactory;
+    private final String source;
+    private final Settings settings;
+    private final Semaphore wakeUps = new Semaphore(0);
+
+    private volatile boolean running;
+    private volatile Thread worker;
+    private Producer<String, String> producer;
+    private int consecutiveFailures;
+
+    /**
+     * @param source the {@code ce_source} of every event, e.g. {@code /members-service}
+     */
+    public OutboxRelay(
+            DataSource dataSource,
+            Supplier<Producer<String, String>> producerFactory,
+            String source,
+            Settings settings) {
+        this.dataSource = dataSource;
+        this.producerFactory = producerFactory;
+        this.source = source;
+        this.settings = settings;
+    }
+
+    /** Starts the relay's own thread. */
+    public synchronized void start(String threadName) {
+        if (running) {
+            return;
+        }
+        running = true;
+        Thread thread = new Thread(this::loop, threadName);
+        thread.setDaemon(true);
+        worker = thread;
+        thread.start();
+    }
+
+    /** Asks the relay to look for rows now (called after a commit that recorded an event). */
+    public void wake() {
+        wakeUps.release();
+    }
+
+    /** Stops the thread, letting a batch in flight finish within the timeout, and closes the producer. */
+    public void stop(Duration timeout) {
+        Thread thread;
+        synchronized (this) {
+            running = false;
+            thread = worker;
+            worker = null;
+        }
+        if (thread != null) {
+            wakeUps.release();
+            try {
+                thread.join(timeout.toMillis());
+                if (thread.isAlive()) {
+                    thread.interrupt();
+                    thread.join(timeout.toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        closeProducer();
+    }
+
+    private void loop() {
+        Duration backoff = settings.initialBackoff();
+        while (running) {
+            try {
+                int published = publishBatch();
+                if (consecutiveFailures > 0) {
+                    LOG.infof("Outbox relay publishes again after %d failed attempts", consecutiveFailures);
+                    consecutiveFailures = 0;
+                }
+                backoff = settings.initialBackoff();
+                if (published == 0) {
+                    wakeUps.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUps.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                consecutiveFailures++;
+                closeProducer();
+                if (consecutiveFailures == 1 || consecutiveFailures % 20 == 0) {
+                    LOG.warnf(
+                            "Outbox relay could not publish (attempt %d, retrying in %d ms): %s",
+                            consecutiveFailures, backoff.toMillis(), e.toString());
+                }
+                try {
+                    Thread.sleep(backoff.toMillis());
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                backoff = backoff.multipliedBy(2);
+                if (backoff.compareTo(settings.maxBackoff()) > 0) {
+                    backoff = settings.maxBackoff();
+                }
+            }
+        }
+    }
+
+    /**
+     * Claims, publishes and marks one batch in one database transaction.
+     *
+     * @return how many rows were published
+     */
+    public int publishBatch() throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                List<OutboxRow> claimed = claim(connection);
+                List<OutboxRow> publishable = claimed.isEmpty() ? claimed : inAggregateOrder(connection, claimed);
+                if (!publishable.isEmpty()) {
+                    publish(publishable);
+                    markSent(connection, publishable);
+                }
+                connection.commit();
+                return publishable.size();
+            } catch (Exception e) {
+                rollbackQuietly(connection);
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    private List<OutboxRow> claim(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                select seq, id, topic, aggregate_id, event_type, data_schema, payload::text, occurred_at
+                from platform.outbox
+                where sent_at is null
+                order by seq
+                limit ?
+                for update skip locked
+                """)) {
+            statement.setInt(1, settings.batchSize());
+            List<OutboxRow> rows = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new OutboxRow(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getObject(8, OffsetDateTime.class)));
+                }
+            }
+            return rows;
+        }
+    }
+
+    /**
+     * Keeps, per aggregate, only the claimed rows that form the head of that aggregate's unsent rows.
+     * An older unsent row that another relay holds makes this relay leave the newer ones for later.
+     */
+    private List<OutboxRow> inAggregateOrder(Connection connection, List<OutboxRow> claimed) throws SQLException {
+        Set<String> aggregates = new LinkedHashSet<>();
+        Set<Long> mine = new HashSet<>();
+        for (OutboxRow row : claimed) {
+            aggregates.add(row.aggregateId());
+            mine.add(row.seq());
+        }
+        Set<Long> allowed = new HashSet<>();
+        Map<String, Boolean> blocked = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement("""
+                select aggregate_id, seq from platform.outbox
+                where sent_at is null and aggregate_id = any(?)
+                order by aggregate_id, seq
+                """)) {
+            Array ids = connection.createArrayOf("text", aggregates.toArray());
+            statement.setArray(1, ids);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    String aggregate = rs.getString(1);
+                    long seq = rs.getLong(2);
+                    if (blocked.getOrDefault(aggregate, false)) {
+                        continue;
+                    }
+                    if (mine.contains(seq)) {
+                        allowed.add(seq);
+                    } else {
+                        blocked.put(aggregate, true);
+                    }
+                }
+            }
+        }
+        List<OutboxRow> publishable = new ArrayList<>(allowed.size());
+        for (OutboxRow row : claimed) {
+            if (allowed.contains(row.seq())) {
+                publishable.add(row);
+            }
+        }
+        return publishable;
+    }
+
+    private void publish(List<OutboxRow> rows) throws Exception {
+        if (producer == null) {
+            producer = producerFactory.get();
+        }
+        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+        for (OutboxRow row : rows) {
+            acks.add(producer.send(toRecord(row)));
+        }
+        long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
+        for (Future<RecordMetadata> ack : acks) {
+            long left = Math.max(1, deadline - System.nanoTime());
+            ack.get(left, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    ProducerRecord<String, String> toRecord(OutboxRow row) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(CloudEventHeaders.SPEC_VERSION, bytes(CloudEventHeaders.SPEC_VERSION_1_0));
+        headers.add(CloudEventHeaders.ID, bytes(row.id()));
+        headers.add(CloudEventHeaders.SOURCE, bytes(source));
+        headers.add(CloudEventHeaders.TYPE, bytes(row.eventType()));
+        headers.add(CloudEventHeaders.SUBJECT, bytes(row.aggregateId()));
+        headers.add(
+                CloudEventHeaders.TIME,
+                bytes(row.occurredAt().withOffsetSameInstant(ZoneOffset.UTC).toString()));
+        headers.add(CloudEventHeaders.DATA_SCHEMA, bytes(row.dataSchema()));
+        headers.add(CloudEventHeaders.CONTENT_TYPE, bytes(CloudEventHeaders.JSON));
+        return new ProducerRecord<>(row.topic(), null, row.aggregateId(), row.payload(), headers);
+    }
+
+    private static void markSent(Connection connection, List<OutboxRow> rows) throws SQLException {
+        try (PreparedStatement statement =
+                connection.prepareStatement("update platform.outbox set sent_at = now() where seq = any(?)")) {
+            statement.setArray(
+                    1,
+                    connection.createArrayOf(
+                            "bigint", rows.stream().map(OutboxRow::seq).toArray()));
+            statement.executeUpdate();
+        }
+    }
+
+    private void closeProducer() {
+        Producer<String, String> current = producer;
+        producer = null;
+        if (current != null) {
+            try {
+                current.close(Duration.ZERO);
+            } catch (RuntimeException e) {
+                LOG.debug("Closing the outbox producer failed", e);
+            }
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            LOG.debug("Rollback of the outbox batch failed", e);
+        }
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    record OutboxRow(
+            long seq,
+            String id,
+            String topic,
+            String aggregateId,
+            String eventType,
+            String dataSchema,
+            String payload,
+            OffsetDateTime occurredAt) {}
+}
