@@ -1,0 +1,114 @@
+package se.techtank.members.api;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import se.techtank.members.domain.Company;
+import se.techtank.members.service.CompanyService;
+import se.techtank.platform.problem.Problem;
+import se.techtank.platform.security.Roles;
+
+@Path("/api/v1/companies")
+@Tag(name = "Companies", description = "Member companies of Techtank and other companies it works with")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+public class CompanyResource {
+
+    private final CompanyService companies;
+
+    CompanyResource(CompanyService companies) {
+        this.companies = companies;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.STAFF)
+    @Operation(
+            summary = "Register a company",
+            description = "Adds a company to the register (staff only) and publishes "
+                    + "`se.techtank.members.company.registered` on `members.company.v1`.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Registered; `Location` points to the company",
+            content = @Content(schema = @Schema(implementation = CompanyResponse.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Malformed JSON or unknown field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "401",
+            description = "No or invalid token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "Not staff",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Organisation number already registered (type `…/duplicate-organisation-number`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Invalid fields (type `…/validation-failed`, `errors` lists them)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response register(@Valid @NotNull RegisterCompanyRequest request) {
+        Company company = companies.register(request.toCommand());
+        return Response.created(URI.create("/api/v1/companies/" + company.id()))
+                .tag(etag(company))
+                .entity(CompanyResponse.of(company))
+                .build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.STAFF, Roles.MEMBER, Roles.MUNICIPALITY})
+    @Operation(
+            summary = "Read a company",
+            description = "Staff read any company, a member only its own, a municipality user those in its "
+                    + "municipality; any other id answers 404.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The company; `ETag` carries its version",
+            content = @Content(schema = @Schema(implementation = CompanyResponse.class)))
+    @APIResponse(
+            responseCode = "401",
+            description = "No or invalid token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "Role not allowed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "Unknown, or not visible to the caller",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id) {
+        Company company = companies.get(id);
+        return Response.ok(CompanyResponse.of(company)).tag(etag(company)).build();
+    }
+
+    private static EntityTag etag(Company company) {
+        return new EntityTag(Long.toString(company.version()));
+    }
+}

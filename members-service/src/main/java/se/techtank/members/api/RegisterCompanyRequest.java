@@ -1,0 +1,42 @@
+package se.techtank.members.api;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import se.techtank.members.domain.ValidMunicipalityCode;
+import se.techtank.members.domain.ValidOrganisationNumber;
+import se.techtank.members.service.RegisterCompany;
+
+@Schema(name = "RegisterCompanyRequest", description = "A company to add to the member register", examples = """
+                {"organisationNumber": "556036-0793", "name": "Olofströms Pressverktyg AB", "municipalityCode": "1060"}
+                """)
+public record RegisterCompanyRequest(
+        @Schema(
+                description = "Organisationsnummer: NNNNNN-NNNN, also accepted without hyphen or with the "
+                        + "16 prefix; stored and returned as NNNNNN-NNNN",
+                examples = "556036-0793",
+                required = true)
+        @NotBlank
+        @ValidOrganisationNumber
+        String organisationNumber,
+
+        @Schema(description = "The company's registered name", examples = "Olofströms Pressverktyg AB", required = true)
+        @NotBlank
+        @Size(max = 200)
+        String name,
+
+        @Schema(
+                description = "SCB municipality code (kommunkod) of the company's site; Blekinge: 1060 "
+                        + "Olofström, 1080 Karlskrona, 1081 Ronneby, 1082 Karlshamn, 1083 Sölvesborg",
+                examples = "1060",
+                required = true)
+        @NotBlank
+        @ValidMunicipalityCode
+        String municipalityCode) {
+
+    RegisterCompany toCommand() {
+        return new RegisterCompany(organisationNumber, name, municipalityCode);
+    }
+}

@@ -1,0 +1,89 @@
+package se.techtank.members.service;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+import org.hibernate.exception.ConstraintViolationException;
+
+import se.techtank.members.domain.Company;
+import se.techtank.members.domain.CompanyRepository;
+import se.techtank.members.domain.DuplicateOrganisationNumberException;
+import se.techtank.members.domain.OrganisationNumber;
+import se.techtank.members.messaging.CompanyEventPublisher;
+import se.techtank.platform.problem.NotFoundException;
+import se.techtank.platform.security.Caller;
+
+/** Use cases of the company register: one transaction per command, state and event together. */
+@ApplicationScoped
+public class CompanyService {
+
+    private final CompanyRepository companies;
+    private final CompanyEventPublisher events;
+    private final Caller caller;
+    private final Clock clock;
+
+    CompanyService(CompanyRepository companies, CompanyEventPublisher events, Caller caller) {
+        this.companies = companies;
+        this.events = events;
+        this.caller = caller;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** Registers a new company and publishes {@code company.registered}. */
+    @Transactional
+    public Company register(RegisterCompany command) {
+        OrganisationNumber organisationNumber = OrganisationNumber.of(command.organisationNumber());
+        if (companies.existsByOrganisationNumber(organisationNumber)) {
+            throw new DuplicateOrganisationNumberException(organisationNumber);
+        }
+        Company company = Company.register(organisationNumber, command.name(), command.municipalityCode(), now());
+        try {
+            companies.persistAndFlush(company);
+        } catch (PersistenceException e) {
+            // Two registrations of one number at the same time: the unique constraint decides.
+            if (e.getCause() instanceof ConstraintViolationException || e instanceof ConstraintViolationException) {
+                throw new DuplicateOrganisationNumberException(organisationNumber);
+            }
+            throw e;
+        }
+        events.registered(company);
+        return company;
+    }
+
+    /**
+     * A company the caller may see: staff any, a member only its own, a municipality only those in
+     * its municipality. Any other answers as not found, so ids cannot be probed.
+     */
+    @Transactional
+    public Company get(UUID id) {
+        Company company = companies.findByIdOptional(id).orElseThrow(() -> new NotFoundException("Company", id));
+        if (!maySee(company)) {
+            throw new NotFoundException("Company", id);
+        }
+        return company;
+    }
+
+    private boolean maySee(Company company) {
+        if (caller.isStaff()) {
+            return true;
+        }
+        if (caller.isMemberOf(company.id())) {
+            return true;
+        }
+        return caller.isMunicipality()
+                && caller.municipalityCode()
+                        .map(company.municipalityCode()::equals)
+                        .orElse(false);
+    }
+
+    private OffsetDateTime now() {
+        // PostgreSQL keeps microseconds: truncate so that what we return equals what is stored.
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+}
