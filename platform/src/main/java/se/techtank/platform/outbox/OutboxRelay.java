@@ -43,6 +43,7 @@ import se.techtank.platform.events.CloudEventHeaders;
 public final class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final Duration ACK_GRACE = Duration.ofSeconds(5);
 
     /** How the relay paces itself. */
     public record Settings(
@@ -258,7 +259,11 @@ public final class OutboxRelay {
         for (OutboxRow row : rows) {
             acks.add(producer.send(toRecord(row)));
         }
-        long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
+        // The producer completes every future within its delivery timeout (the send timeout), counted
+        // from when it took the record. Waiting less would roll back records the broker may still store,
+        // and they would be published twice.
+        long deadline =
+                System.nanoTime() + settings.sendTimeout().plus(ACK_GRACE).toNanos();
         for (Future<RecordMetadata> ack : acks) {
             long left = Math.max(1, deadline - System.nanoTime());
             ack.get(left, TimeUnit.NANOSECONDS);

@@ -1,0 +1,121 @@
+package se.techtank.platform.testing;
+
+import java.util.List;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The layering of ARCHITECTURE.md, the same for every service: {@code api → service → domain};
+ * {@code messaging} publishes for {@code service} and feeds consumed events into it; {@code domain}
+ * knows nothing of HTTP, JSON or Kafka. Each service runs {@link #check(String)} in a test.
+ */
+public final class LayeringRules {
+
+    private LayeringRules() {}
+
+    /** The rules for a service whose code lives under {@code basePackage}, e.g. {@code se.techtank.members}. */
+    public static List<ArchRule> of(String basePackage) {
+        String api = basePackage + ".api..";
+        String service = basePackage + ".service..";
+        String domain = basePackage + ".domain..";
+        String messaging = basePackage + ".messaging..";
+        String config = basePackage + ".config..";
+        return List.of(
+                noClasses()
+                        .that()
+                        .resideInAPackage(domain)
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAnyPackage(api, service, messaging)
+                        .because("the domain is the centre: nothing in it knows the layers around it"),
+                noClasses()
+                        .that()
+                        .resideInAPackage(domain)
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAnyPackage(
+                                "jakarta.ws.rs..",
+                                "com.fasterxml.jackson..",
+                                "org.apache.kafka..",
+                                "org.eclipse.microprofile.reactive.messaging..",
+                                "io.smallrye.reactive.messaging..")
+                        .because("the domain knows nothing of HTTP, JSON or Kafka"),
+                noClasses()
+                        .that()
+                        .resideInAPackage(service)
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAPackage(api)
+                        .because("use cases do not know how they are called"),
+                noClasses()
+                        .that()
+                        .resideInAPackage(messaging)
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAPackage(api)
+                        .because("events are not shaped by the REST API"),
+                noClasses()
+                        .that()
+                        .resideInAPackage(api)
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAPackage(messaging)
+                        .because("resources do HTTP only; events are recorded by the use cases"),
+                noClasses()
+                        .that()
+                        .resideInAnyPackage(domain, service, messaging, config)
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAPackage("jakarta.ws.rs..")
+                        .because("only the api layer speaks HTTP"),
+                noClasses()
+                        .that()
+                        .resideInAnyPackage(api, domain, service, config)
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAnyPackage(
+                                "org.apache.kafka..",
+                                "org.eclipse.microprofile.reactive.messaging..",
+                                "io.smallrye.reactive.messaging..")
+                        .because("only the messaging layer speaks Kafka"),
+                noClasses()
+                        .that()
+                        .resideInAPackage(api)
+                        .should()
+                        .dependOnClassesThat()
+                        .haveSimpleNameEndingWith("Repository")
+                        .because("resources go through the use cases, never straight to the database"));
+    }
+
+    /** Checks every rule against the service's production classes; fails listing every violation. */
+    public static void check(String basePackage) {
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(basePackage);
+        check(classes, basePackage);
+    }
+
+    /** Checks every rule against the given classes of the service under {@code basePackage}. */
+    public static void check(JavaClasses classes, String basePackage) {
+        if (classes.isEmpty()) {
+            throw new AssertionError("No classes found under " + basePackage);
+        }
+        StringBuilder failures = new StringBuilder();
+        for (ArchRule rule : of(basePackage)) {
+            // A young service may not have every layer yet; the import itself must not be empty (above).
+            EvaluationResult result = rule.allowEmptyShould(true).evaluate(classes);
+            if (result.hasViolation()) {
+                failures.append(result.getFailureReport()).append('\n');
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new AssertionError(failures.toString());
+        }
+    }
+}

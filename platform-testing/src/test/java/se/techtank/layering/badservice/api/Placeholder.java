@@ -1,0 +1,4 @@
+package se.techtank.layering.badservice.api;
+
+/** A fixture API type. */
+public record Placeholder(String value) {}
