@@ -1,0 +1,10 @@
+package se.techtank.events;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+
+import se.techtank.platform.testing.TechtankTestResource;
+
+/** Every test of this module runs against a real PostgreSQL (database {@code events}) and Kafka broker. */
+@QuarkusTestResource(value = TechtankTestResource.class, initArgs = @ResourceArg(name = "database", value = "events"))
+public class EventsTestInfrastructure {}

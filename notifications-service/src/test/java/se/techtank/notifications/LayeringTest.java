@@ -1,0 +1,14 @@
+package se.techtank.notifications;
+
+import org.junit.jupiter.api.Test;
+
+import se.techtank.platform.testing.LayeringRules;
+
+/** The layering of ARCHITECTURE.md holds in this service. */
+class LayeringTest {
+
+    @Test
+    void layers_depend_inwards_only() {
+        LayeringRules.check("se.techtank.notifications");
+    }
+}

@@ -1,0 +1,11 @@
+package se.techtank.programmes.domain;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+/** The company read model. */
+@ApplicationScoped
+public class CompanyRepository implements PanacheRepositoryBase<Company, UUID> {}
