@@ -1,8 +1,5 @@
 package se.techtank.members;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import se.techtank.platform.outbox.OutboxRetention;
+import se.techtank.platform.testing.TestSql;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,12 +45,12 @@ class OutboxOperationsTest {
     OutboxRetention retention;
 
     @AfterEach
-    void removeTestRows() throws Exception {
+    void removeTestRows() {
         execute("delete from platform.outbox where aggregate_type = 'operations-test'");
     }
 
     @Test
-    void readiness_goes_down_while_the_oldest_unsent_event_is_older_than_the_limit() throws Exception {
+    void readiness_goes_down_while_the_oldest_unsent_event_is_older_than_the_limit() {
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(
                         () -> given().when().get("/q/health/ready").then().statusCode(200));
@@ -93,7 +91,7 @@ class OutboxOperationsTest {
         assertThat(exists(unsent)).as("unsent rows are never deleted").isTrue();
     }
 
-    private String insert(String occurredAt, String sentAt) throws Exception {
+    private String insert(String occurredAt, String sentAt) {
         String id = UUID.randomUUID().toString();
         execute("""
                 insert into platform.outbox
@@ -104,22 +102,11 @@ class OutboxOperationsTest {
         return id;
     }
 
-    private boolean exists(String id) throws Exception {
-        try (Connection connection = database.getConnection();
-                PreparedStatement statement =
-                        connection.prepareStatement("select count(*) from platform.outbox where id = ?::uuid")) {
-            statement.setString(1, id);
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getInt(1) == 1;
-            }
-        }
+    private boolean exists(String id) {
+        return TestSql.queryForLong(database, "select count(*) from platform.outbox where id = ?::uuid", id) == 1;
     }
 
-    private void execute(String sql) throws Exception {
-        try (Connection connection = database.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.executeUpdate();
-        }
+    private void execute(String sql) {
+        TestSql.execute(database, sql);
     }
 }

@@ -1,8 +1,5 @@
 package se.techtank.members.api;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -23,6 +20,7 @@ import se.techtank.platform.testing.Contracts;
 import se.techtank.platform.testing.KafkaTestConsumer;
 import se.techtank.platform.testing.KafkaTestConsumer.ReceivedEvent;
 import se.techtank.platform.testing.TestKafka;
+import se.techtank.platform.testing.TestSql;
 import se.techtank.platform.testing.TestTokens;
 
 import static io.restassured.RestAssured.given;
@@ -57,7 +55,7 @@ class CompanyResourceTest {
     }
 
     @Test
-    void registering_a_company_stores_it_normalised_and_publishes_company_registered() throws Exception {
+    void registering_a_company_stores_it_normalised_and_publishes_company_registered() {
         String organisationNumber = TestOrganisationNumbers.next();
         String twelveDigits = "16" + organisationNumber.replace("-", "");
 
@@ -362,31 +360,12 @@ class CompanyResourceTest {
                 .path("id");
     }
 
-    private int companiesWith(String organisationNumber) {
-        return queryInt("select count(*) from public.company where organisation_number = ?", organisationNumber);
+    private long companiesWith(String organisationNumber) {
+        return TestSql.queryForLong(
+                database, "select count(*) from public.company where organisation_number = ?", organisationNumber);
     }
 
-    private OffsetDateTime outboxSentAt(String eventId) throws Exception {
-        try (Connection connection = database.getConnection();
-                PreparedStatement statement =
-                        connection.prepareStatement("select sent_at from platform.outbox where id = ?::uuid")) {
-            statement.setString(1, eventId);
-            try (ResultSet rs = statement.executeQuery()) {
-                return rs.next() ? rs.getObject(1, OffsetDateTime.class) : null;
-            }
-        }
-    }
-
-    private int queryInt(String sql, String parameter) {
-        try (Connection connection = database.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, parameter);
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    private String outboxSentAt(String eventId) {
+        return TestSql.queryForString(database, "select sent_at from platform.outbox where id = ?::uuid", eventId);
     }
 }
