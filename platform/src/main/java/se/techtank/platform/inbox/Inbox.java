@@ -32,16 +32,19 @@ public class Inbox {
 
     private final EntityManager entityManager;
     private final ObjectMapper objectMapper;
+    private final ShutdownSignal shutdown;
     private final int maxAttempts;
     private final Duration retryDelay;
 
     Inbox(
             EntityManager entityManager,
             ObjectMapper objectMapper,
+            ShutdownSignal shutdown,
             @ConfigProperty(name = "techtank.inbox.max-attempts", defaultValue = "3") int maxAttempts,
             @ConfigProperty(name = "techtank.inbox.retry-delay", defaultValue = "PT0.2S") Duration retryDelay) {
         this.entityManager = entityManager;
         this.objectMapper = objectMapper;
+        this.shutdown = shutdown;
         this.maxAttempts = Math.max(1, maxAttempts);
         this.retryDelay = retryDelay;
     }
@@ -72,6 +75,10 @@ public class Inbox {
             } catch (MalformedEventException e) {
                 throw e;
             } catch (RuntimeException e) {
+                if (shutdown.stopping()) {
+                    // Not the event's fault: give up at once; the record is left for redelivery.
+                    throw e;
+                }
                 last = e;
                 LOG.warnf("%s: attempt %d of %d failed for %s: %s", consumer, attempt, maxAttempts, event, e);
                 pause(attempt);

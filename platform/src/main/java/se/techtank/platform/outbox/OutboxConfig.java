@@ -39,7 +39,10 @@ public interface OutboxConfig {
         @WithDefault("PT30S")
         Duration maxBackoff();
 
-        /** How long one publish may wait for the broker (metadata, acknowledgement). */
+        /**
+         * How long a publish waits for an unreachable broker before the relay backs off. Once the broker
+         * took the records, acknowledgements are awaited up to Kafka's delivery timeout (2 minutes).
+         */
         @WithDefault("PT15S")
         Duration sendTimeout();
     }

@@ -13,8 +13,17 @@ public final class OutboxProducers {
 
     private OutboxProducers() {}
 
+    /**
+     * How long the producer keeps trying to deliver a record it accepted. Kafka's own default: long
+     * enough that a slow acknowledgement is not mistaken for a failure (the relay would then publish the
+     * row again, a duplicate).
+     */
+    public static final Duration DELIVERY_TIMEOUT = Duration.ofMinutes(2);
+
+    /**
+     * @param sendTimeout how long {@code send} may block while the broker cannot be reached (metadata)
+     */
     public static Producer<String, String> create(String bootstrapServers, String clientId, Duration sendTimeout) {
-        long delivery = Math.max(2_000, sendTimeout.toMillis());
         Properties properties = new Properties();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
@@ -22,9 +31,8 @@ public final class OutboxProducers {
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         properties.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
         properties.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-        properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(delivery));
-        properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(Math.max(1_000, delivery * 2 / 3)));
-        properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(delivery));
+        properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(DELIVERY_TIMEOUT.toMillis()));
+        properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(sendTimeout.toMillis()));
         properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         return new KafkaProducer<>(properties);

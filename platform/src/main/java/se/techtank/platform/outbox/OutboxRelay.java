@@ -259,11 +259,10 @@ public final class OutboxRelay {
         for (OutboxRow row : rows) {
             acks.add(producer.send(toRecord(row)));
         }
-        // The producer completes every future within its delivery timeout (the send timeout), counted
-        // from when it took the record. Waiting less would roll back records the broker may still store,
-        // and they would be published twice.
-        long deadline =
-                System.nanoTime() + settings.sendTimeout().plus(ACK_GRACE).toNanos();
+        // The producer completes every future within its delivery timeout, counted from when it took the
+        // record. Waiting less would roll back records the broker may still store: published twice.
+        long deadline = System.nanoTime()
+                + OutboxProducers.DELIVERY_TIMEOUT.plus(ACK_GRACE).toNanos();
         for (Future<RecordMetadata> ack : acks) {
             long left = Math.max(1, deadline - System.nanoTime());
             ack.get(left, TimeUnit.NANOSECONDS);

@@ -1,0 +1,70 @@
+package se.techtank.platform.inbox;
+
+import java.util.function.BiConsumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.common.annotation.Identifier;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaConnectorIncomingConfiguration;
+import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
+import io.smallrye.reactive.messaging.kafka.fault.KafkaFailureHandler;
+import io.vertx.mutiny.core.Vertx;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.jboss.logging.Logger;
+
+/**
+ * The failure strategy of every consumer channel ({@code failure-strategy=techtank-dead-letter-queue}):
+ * a record whose processing failed goes to the channel's {@code dead-letter-queue.topic}, exactly like
+ * SmallRye's {@code dead-letter-queue} strategy, except while the service is stopping. A failure then
+ * says nothing about the record (the database pool or the container is going away), so the record is
+ * neither acknowledged nor dead-lettered: its offset is not committed and Kafka delivers it again to
+ * the next consumer of the partition.
+ */
+@ApplicationScoped
+@Identifier(DeadLetterUnlessStopping.NAME)
+public class DeadLetterUnlessStopping implements KafkaFailureHandler.Factory {
+
+    public static final String NAME = "techtank-dead-letter-queue";
+
+    private static final Logger LOG = Logger.getLogger(DeadLetterUnlessStopping.class);
+
+    private final KafkaFailureHandler.Factory deadLetterQueue;
+    private final ShutdownSignal shutdown;
+
+    DeadLetterUnlessStopping(
+            @Identifier(KafkaFailureHandler.Strategy.DEAD_LETTER_QUEUE) KafkaFailureHandler.Factory deadLetterQueue,
+            ShutdownSignal shutdown) {
+        this.deadLetterQueue = deadLetterQueue;
+        this.shutdown = shutdown;
+    }
+
+    @Override
+    public KafkaFailureHandler create(
+            KafkaConnectorIncomingConfiguration config,
+            Vertx vertx,
+            KafkaConsumer<?, ?> consumer,
+            BiConsumer<Throwable, Boolean> reportFailure) {
+        KafkaFailureHandler delegate = deadLetterQueue.create(config, vertx, consumer, reportFailure);
+        return new KafkaFailureHandler() {
+            @Override
+            public <K, V> Uni<Void> handle(IncomingKafkaRecord<K, V> record, Throwable reason, Metadata metadata) {
+                if (shutdown.stopping()) {
+                    LOG.infof("Stopping: %s left for redelivery (%s)", describe(record), reason.toString());
+                    return Uni.createFrom().nothing();
+                }
+                return delegate.handle(record, reason, metadata);
+            }
+
+            @Override
+            public void terminate() {
+                delegate.terminate();
+            }
+        };
+    }
+
+    private static String describe(IncomingKafkaRecord<?, ?> record) {
+        return record == null ? "a record" : record.getTopic() + "/" + record.getPartition() + "@" + record.getOffset();
+    }
+}

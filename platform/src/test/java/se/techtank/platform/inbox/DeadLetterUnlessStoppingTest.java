@@ -1,0 +1,56 @@
+package se.techtank.platform.inbox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
+import io.smallrye.reactive.messaging.kafka.fault.KafkaFailureHandler;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DeadLetterUnlessStoppingTest {
+
+    private final List<Throwable> deadLettered = new ArrayList<>();
+
+    private final KafkaFailureHandler.Factory deadLetterQueue =
+            (config, vertx, consumer, reportFailure) -> new KafkaFailureHandler() {
+                @Override
+                public <K, V> Uni<Void> handle(IncomingKafkaRecord<K, V> record, Throwable reason, Metadata metadata) {
+                    deadLettered.add(reason);
+                    return Uni.createFrom().voidItem();
+                }
+            };
+
+    @Test
+    void a_failed_record_goes_to_the_dead_letter_topic_while_the_service_runs() {
+        DeadLetterUnlessStopping strategy = new DeadLetterUnlessStopping(deadLetterQueue, new ShutdownSignal());
+        KafkaFailureHandler handler = strategy.create(null, null, null, null);
+
+        CompletableFuture<Void> handled = handler.handle(
+                        null, new IllegalStateException("bad payload"), Metadata.empty())
+                .subscribeAsCompletionStage();
+
+        assertThat(handled).isCompleted();
+        assertThat(deadLettered).extracting(Throwable::getMessage).containsExactly("bad payload");
+    }
+
+    @Test
+    void a_record_that_fails_while_stopping_is_neither_dead_lettered_nor_acknowledged() {
+        ShutdownSignal shutdown = new ShutdownSignal();
+        DeadLetterUnlessStopping strategy = new DeadLetterUnlessStopping(deadLetterQueue, shutdown);
+        KafkaFailureHandler handler = strategy.create(null, null, null, null);
+
+        shutdown.onStop(null);
+        CompletableFuture<Void> handled = handler.handle(
+                        null, new IllegalStateException("pool closed"), Metadata.empty())
+                .subscribeAsCompletionStage();
+
+        assertThat(deadLettered).isEmpty();
+        // Never completing keeps the offset uncommitted, so Kafka delivers the record again.
+        assertThat(handled).isNotDone();
+    }
+}
