@@ -1,0 +1,156 @@
+package se.techtank.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The demo data of the local stack, loaded through the public APIs with the staff token (never into
+ * the databases directly), so it goes through validation, the outbox and the events like real data.
+ *
+ * <p>Loading is idempotent: the ids of what was created are kept in {@code .local/demo-data.json}
+ * ({@code {"companies": {"<organisation number>": "<id>"}}}); on a later run an entry whose id still
+ * answers 200 is kept, one that answers 404 (the database was wiped) is created again.
+ *
+ * <p>To extend it (contacts, meetings, programmes, ...): add the records and a {@code loadXxx} step
+ * below, and keep their ids in a new section of the same file.
+ */
+final class DemoData {
+
+    static final String DUPLICATE_ORGANISATION_NUMBER =
+            "https://api.techtank.se/problems/duplicate-organisation-number";
+
+    record Company(String organisationNumber, String name, String municipalityCode) {}
+
+    /** Two fictional manufacturing companies in each of the five Blekinge municipalities. */
+    static final List<Company> COMPANIES = List.of(
+            new Company("559201-1943", "Olofströms Pressverktyg AB", "1060"),
+            new Company("559214-8869", "Holje Plåtformning AB", "1060"),
+            new Company("559287-8622", "Karlskrona Marinteknik AB", "1080"),
+            new Company("556712-5538", "Lyckeby Precisionsgjuteri AB", "1080"),
+            new Company("559033-5500", "Ronneby Plastformning AB", "1081"),
+            new Company("556844-0464", "Kallinge Ytbehandling AB", "1081"),
+            new Company("559160-7311", "Karlshamns Hamnmekaniska AB", "1082"),
+            new Company("556593-4774", "Mörrums Träförädling AB", "1082"),
+            new Company("559375-2842", "Sölvesborgs Elmotorverkstad AB", "1083"),
+            new Company("556478-7579", "Listerlandets Livsmedelsteknik AB", "1083"));
+
+    /** The company the member token belongs to (Karlshamn, like the municipality token). */
+    static final String MEMBER_COMPANY = "559160-7311";
+
+    /** What a load did: the ids of all demo companies known, and counts for the progress line. */
+    record Result(Map<String, String> companyIds, int created, int existing, List<String> idUnknown) {
+
+        String memberCompanyId() {
+            return companyIds.get(MEMBER_COMPANY);
+        }
+
+        /** Any one demo company id (for the curl example). */
+        String anyCompanyId() {
+            return companyIds.isEmpty() ? null : companyIds.values().iterator().next();
+        }
+    }
+
+    private DemoData() {}
+
+    /**
+     * A Swedish organisation number: NNNNNN-NNNN, digits 3-4 at least 20 (not a birth month), the last
+     * digit the Luhn check digit of the first nine.
+     */
+    static boolean validOrganisationNumber(String number) {
+        if (!number.matches("\\d{6}-\\d{4}")) {
+            return false;
+        }
+        String digits = number.replace("-", "");
+        if (Integer.parseInt(digits.substring(2, 4)) < 20) {
+            return false;
+        }
+        int sum = 0;
+        for (int i = 0; i < 9; i++) {
+            int d = (digits.charAt(i) - '0') * (i % 2 == 0 ? 2 : 1);
+            sum += d / 10 + d % 10;
+        }
+        return (10 - sum % 10) % 10 == digits.charAt(9) - '0';
+    }
+
+    static Result load(ApiClient members, Path store) throws IOException, InterruptedException {
+        ObjectNode root = read(store);
+        ObjectNode known = root.withObjectProperty("companies");
+        Map<String, String> ids = new LinkedHashMap<>();
+        int created = 0;
+        int existing = 0;
+        List<String> idUnknown = new ArrayList<>();
+        for (Company company : COMPANIES) {
+            String id = known.path(company.organisationNumber()).asText(null);
+            if (id != null) {
+                ApiClient.Response found = members.get("/api/v1/companies/" + id);
+                if (found.status() == 200) {
+                    ids.put(company.organisationNumber(), id);
+                    existing++;
+                    continue;
+                }
+                if (found.status() != 404) {
+                    throw found.unexpected();
+                }
+                known.remove(company.organisationNumber()); // the database was wiped: create it again
+            }
+            ApiClient.Response response = members.post("/api/v1/companies", company);
+            if (response.status() == 201) {
+                String newId = idOf(response);
+                ids.put(company.organisationNumber(), newId);
+                known.put(company.organisationNumber(), newId);
+                write(store, root);
+                created++;
+            } else if (response.status() == 409 && DUPLICATE_ORGANISATION_NUMBER.equals(response.problemType())) {
+                existing++;
+                idUnknown.add(company.organisationNumber()); // there, but created by someone else
+            } else {
+                throw response.unexpected();
+            }
+        }
+        write(store, root);
+        return new Result(ids, created, existing, idUnknown);
+    }
+
+    /** The ids kept by an earlier run (for a member token when the services are not started). */
+    static Result known(Path store) throws IOException {
+        Map<String, String> ids = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : read(store).path("companies").properties()) {
+            ids.put(e.getKey(), e.getValue().asText());
+        }
+        return new Result(ids, 0, ids.size(), List.of());
+    }
+
+    private static String idOf(ApiClient.Response response) {
+        JsonNode id = response.json().path("id");
+        if (!id.isMissingNode() && !id.isNull()) {
+            return id.asText();
+        }
+        if (response.location() != null) {
+            return response.location().substring(response.location().lastIndexOf('/') + 1);
+        }
+        throw new IllegalStateException(response.request() + " answered 201 without an id or Location");
+    }
+
+    private static ObjectNode read(Path store) throws IOException {
+        if (Files.exists(store)) {
+            JsonNode node = ApiClient.JSON.readTree(store.toFile());
+            if (node instanceof ObjectNode object) {
+                return object;
+            }
+        }
+        return ApiClient.JSON.createObjectNode();
+    }
+
+    private static void write(Path store, ObjectNode root) throws IOException {
+        Files.createDirectories(store.getParent());
+        ApiClient.JSON.writerWithDefaultPrettyPrinter().writeValue(store.toFile(), root);
+    }
+}
