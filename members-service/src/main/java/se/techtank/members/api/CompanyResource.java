@@ -8,11 +8,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -20,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -28,6 +32,7 @@ import se.techtank.members.domain.Company;
 import se.techtank.members.service.CompanyService;
 import se.techtank.platform.problem.Problem;
 import se.techtank.platform.security.Roles;
+import se.techtank.platform.versioning.EntityVersions;
 
 @Path("/api/v1/companies")
 @Tag(name = "Companies", description = "Member companies of Techtank and other companies it works with")
@@ -108,7 +113,58 @@ public class CompanyResource {
         return Response.ok(CompanyResponse.of(company)).tag(etag(company)).build();
     }
 
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.STAFF, Roles.MEMBER})
+    @Operation(
+            summary = "Update a company's profile",
+            description = "Replaces the profile (everything but the organisation number). Send the `ETag` you read "
+                    + "as `If-Match`. Staff update any company, a member only its own. Publishes "
+                    + "`se.techtank.members.company.updated` when anything changed.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Updated; `ETag` carries the new version",
+            content = @Content(schema = @Schema(implementation = CompanyResponse.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Malformed JSON, unknown field or malformed If-Match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "401",
+            description = "No or invalid token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "Role not allowed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "Unknown, or not the caller's company",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "412",
+            description = "Changed since it was read (type `…/stale-version`): read it again",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Invalid fields",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "428",
+            description = "No If-Match (type `…/if-match-required`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response update(
+            @PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
+            @Parameter(description = "The company's ETag as last read", example = "\"3\"")
+                    @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
+            @Valid @NotNull UpdateCompanyRequest request) {
+        Company company = companies.update(id, request.toProfile(), EntityVersions.fromIfMatch(ifMatch));
+        return Response.ok(CompanyResponse.of(company)).tag(etag(company)).build();
+    }
+
     private static EntityTag etag(Company company) {
-        return new EntityTag(Long.toString(company.version()));
+        return EntityVersions.etag(company.version());
     }
 }

@@ -6,6 +6,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import se.techtank.members.domain.Company;
+import se.techtank.members.domain.LegalForm;
+import se.techtank.members.domain.SizeClass;
 
 @Schema(name = "Company", description = "A company in the member register")
 public record CompanyResponse(
@@ -15,6 +17,9 @@ public record CompanyResponse(
         @Schema(description = "Organisationsnummer, normalised", examples = "556036-0793")
         String organisationNumber,
 
+        @Schema(description = "Derived from the organisation number's first digit", examples = "LIMITED_COMPANY")
+        LegalForm legalForm,
+
         @Schema(examples = "Olofströms Pressverktyg AB") String name,
 
         @Schema(description = "SCB municipality code", examples = "1060")
@@ -23,6 +28,14 @@ public record CompanyResponse(
         @Schema(description = "Whether the municipality is in Blekinge (county 10)")
         boolean inBlekinge,
 
+        SniCodes sni,
+        @Schema(examples = "42") Integer numberOfEmployees,
+
+        @Schema(description = "EU size class, derived from the number of employees", examples = "SMALL")
+        SizeClass sizeClass,
+
+        String website,
+        Address postalAddress,
         OffsetDateTime createdAt,
         OffsetDateTime modifiedAt) {
 
@@ -30,9 +43,17 @@ public record CompanyResponse(
         return new CompanyResponse(
                 company.id(),
                 company.organisationNumber().value(),
+                company.legalForm(),
                 company.name(),
                 company.municipalityCode(),
                 company.inBlekinge(),
+                company.primarySni()
+                        .map(primary -> SniCodes.of(primary, company.secondarySni()))
+                        .orElse(null),
+                company.numberOfEmployees().orElse(null),
+                company.sizeClass().orElse(null),
+                company.website().orElse(null),
+                company.postalAddress().map(Address::of).orElse(null),
                 company.createdAt(),
                 company.modifiedAt());
     }

@@ -1,13 +1,23 @@
 package se.techtank.members.domain;
 
 import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A company in the member register, identified to the outside world by its organisation number. */
 @Entity
@@ -26,6 +36,26 @@ public class Company {
     @Column(name = "municipality_code", nullable = false, length = 4)
     private String municipalityCode;
 
+    @Column(name = "primary_sni")
+    private String primarySni;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "secondary_sni", nullable = false)
+    private String[] secondarySni = new String[0];
+
+    @Column(name = "number_of_employees")
+    private Integer numberOfEmployees;
+
+    /** Derived from the number of employees; stored so that lists filter on an index. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "size_class")
+    private SizeClass sizeClass;
+
+    private String website;
+
+    @Embedded
+    private PostalAddress postalAddress;
+
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
@@ -38,19 +68,47 @@ public class Company {
     protected Company() {}
 
     /** A newly registered company. */
-    public static Company register(
-            OrganisationNumber organisationNumber, String name, String municipalityCode, OffsetDateTime now) {
-        if (!MunicipalityCode.isValid(municipalityCode)) {
-            throw new IllegalArgumentException("Invalid municipality code " + municipalityCode);
-        }
+    public static Company register(OrganisationNumber organisationNumber, CompanyProfile profile, OffsetDateTime now) {
         Company company = new Company();
         company.id = UUID.randomUUID();
         company.organisationNumber = organisationNumber.value();
-        company.name = name.strip();
-        company.municipalityCode = municipalityCode;
         company.createdAt = now;
-        company.modifiedAt = now;
+        company.describe(profile, now);
         return company;
+    }
+
+    /**
+     * Replaces the company's profile.
+     *
+     * @return whether anything changed (an identical update changes nothing and publishes nothing)
+     */
+    public boolean describe(CompanyProfile profile, OffsetDateTime now) {
+        if (modifiedAt != null && profile.equals(profile())) {
+            return false;
+        }
+        this.name = profile.name();
+        this.municipalityCode = profile.municipalityCode();
+        this.primarySni =
+                profile.primarySni() == null ? null : profile.primarySni().value();
+        this.secondarySni =
+                profile.secondarySni().stream().map(SniCode::value).distinct().toArray(String[]::new);
+        this.numberOfEmployees = profile.numberOfEmployees();
+        this.sizeClass = profile.numberOfEmployees() == null ? null : SizeClass.of(profile.numberOfEmployees());
+        this.website = profile.website();
+        this.postalAddress = profile.postalAddress();
+        this.modifiedAt = now;
+        return true;
+    }
+
+    public CompanyProfile profile() {
+        return new CompanyProfile(
+                name,
+                municipalityCode,
+                primarySni == null ? null : new SniCode(primarySni),
+                Arrays.stream(secondarySni).map(SniCode::new).toList(),
+                numberOfEmployees,
+                website,
+                postalAddress);
     }
 
     public UUID id() {
@@ -67,6 +125,35 @@ public class Company {
 
     public String municipalityCode() {
         return municipalityCode;
+    }
+
+    public LegalForm legalForm() {
+        return LegalForm.of(organisationNumber());
+    }
+
+    public Optional<SniCode> primarySni() {
+        return Optional.ofNullable(primarySni).map(SniCode::new);
+    }
+
+    public List<SniCode> secondarySni() {
+        return Arrays.stream(secondarySni).map(SniCode::new).toList();
+    }
+
+    public Optional<Integer> numberOfEmployees() {
+        return Optional.ofNullable(numberOfEmployees);
+    }
+
+    public Optional<SizeClass> sizeClass() {
+        return Optional.ofNullable(sizeClass);
+    }
+
+    public Optional<String> website() {
+        return Optional.ofNullable(website);
+    }
+
+    public Optional<PostalAddress> postalAddress() {
+        return Optional.ofNullable(postalAddress)
+                .filter(address -> !Objects.equals(address, new PostalAddress(null, null, null)));
     }
 
     public boolean inBlekinge() {

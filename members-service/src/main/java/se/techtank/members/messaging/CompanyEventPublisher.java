@@ -21,4 +21,9 @@ public class CompanyEventPublisher {
     public void registered(Company company) {
         outbox.record(AGGREGATE, company.id(), "registered", CompanyState.of(company));
     }
+
+    /** {@code se.techtank.members.company.updated}: the profile changed. */
+    public void updated(Company company) {
+        outbox.record(AGGREGATE, company.id(), "updated", CompanyState.of(company));
+    }
 }

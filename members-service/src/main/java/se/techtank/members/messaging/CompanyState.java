@@ -1,9 +1,11 @@
 package se.techtank.members.messaging;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import se.techtank.members.domain.Company;
+import se.techtank.members.domain.SniCode;
 
 /**
  * The company's current state as every event on {@code members.company.v1} carries it (schema
@@ -12,9 +14,16 @@ import se.techtank.members.domain.Company;
 public record CompanyState(
         UUID companyId,
         String organisationNumber,
+        String legalForm,
         String name,
         String municipalityCode,
         boolean inBlekinge,
+        String primarySni,
+        List<String> secondarySni,
+        String sniSection,
+        Integer numberOfEmployees,
+        String sizeClass,
+        String website,
         OffsetDateTime createdAt,
         OffsetDateTime modifiedAt) {
 
@@ -22,9 +31,16 @@ public record CompanyState(
         return new CompanyState(
                 company.id(),
                 company.organisationNumber().value(),
+                company.legalForm().name(),
                 company.name(),
                 company.municipalityCode(),
                 company.inBlekinge(),
+                company.primarySni().map(SniCode::value).orElse(null),
+                company.secondarySni().stream().map(SniCode::value).toList(),
+                company.primarySni().map(sni -> String.valueOf(sni.section())).orElse(null),
+                company.numberOfEmployees().orElse(null),
+                company.sizeClass().map(Enum::name).orElse(null),
+                company.website().orElse(null),
                 company.createdAt(),
                 company.modifiedAt());
     }

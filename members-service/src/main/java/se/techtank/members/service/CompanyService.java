@@ -12,11 +12,13 @@ import jakarta.transaction.Transactional;
 import org.hibernate.exception.ConstraintViolationException;
 
 import se.techtank.members.domain.Company;
+import se.techtank.members.domain.CompanyProfile;
 import se.techtank.members.domain.CompanyRepository;
 import se.techtank.members.domain.DuplicateOrganisationNumberException;
 import se.techtank.members.domain.OrganisationNumber;
 import se.techtank.members.messaging.CompanyEventPublisher;
 import se.techtank.platform.problem.NotFoundException;
+import se.techtank.platform.problem.StaleVersionException;
 import se.techtank.platform.security.Caller;
 
 /** Use cases of the company register: one transaction per command, state and event together. */
@@ -42,7 +44,7 @@ public class CompanyService {
         if (companies.existsByOrganisationNumber(organisationNumber)) {
             throw new DuplicateOrganisationNumberException(organisationNumber);
         }
-        Company company = Company.register(organisationNumber, command.name(), command.municipalityCode(), now());
+        Company company = Company.register(organisationNumber, command.profile(), now());
         try {
             companies.persistAndFlush(company);
         } catch (PersistenceException e) {
@@ -53,6 +55,26 @@ public class CompanyService {
             throw e;
         }
         events.registered(company);
+        return company;
+    }
+
+    /**
+     * Replaces a company's profile if {@code expectedVersion} is still current, and publishes {@code
+     * company.updated} when anything changed. Staff update any company, a member only its own.
+     */
+    @Transactional
+    public Company update(UUID id, CompanyProfile profile, long expectedVersion) {
+        Company company = get(id);
+        if (!caller.isStaff() && !caller.isMemberOf(id)) {
+            throw new NotFoundException("Company", id);
+        }
+        if (company.version() != expectedVersion) {
+            throw new StaleVersionException("Company", id);
+        }
+        if (company.describe(profile, now())) {
+            companies.flush(); // the new version goes into the ETag
+            events.updated(company);
+        }
         return company;
     }
 

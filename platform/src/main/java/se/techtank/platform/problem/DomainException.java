@@ -19,6 +19,8 @@ public abstract class DomainException extends RuntimeException {
         CONFLICT,
         /** 412: the caller's version is stale. */
         PRECONDITION_FAILED,
+        /** 428: an update without the version it is based on. */
+        PRECONDITION_REQUIRED,
         /** 422: well-formed but breaks a rule. */
         RULE_VIOLATION,
         /** 429: too many requests. */

@@ -45,6 +45,7 @@ public class ProblemMappers {
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
             case PRECONDITION_FAILED -> 412;
+            case PRECONDITION_REQUIRED -> 428;
             case RULE_VIOLATION -> 422;
             case RATE_LIMITED -> 429;
         };
@@ -232,6 +233,15 @@ public class ProblemMappers {
                 sawParameter = true;
                 names.clear();
                 names.add(node.getName());
+                continue;
+            }
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                // `List<@NotBlank String> codes`: the element's position, written as codes[0].
+                if (node.getIndex() != null && !names.isEmpty()) {
+                    names.set(names.size() - 1, names.get(names.size() - 1) + "[" + node.getIndex() + "]");
+                } else if (node.getKey() != null && !names.isEmpty()) {
+                    names.set(names.size() - 1, names.get(names.size() - 1) + "[" + node.getKey() + "]");
+                }
                 continue;
             }
             String name = node.getName();
