@@ -1,6 +1,7 @@
 package se.techtank.members.api;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -29,7 +31,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import se.techtank.members.domain.Company;
+import se.techtank.members.domain.CompanyFilter;
+import se.techtank.members.domain.SizeClass;
 import se.techtank.members.service.CompanyService;
+import se.techtank.platform.paging.Page;
+import se.techtank.platform.paging.PageRequest;
 import se.techtank.platform.problem.Problem;
 import se.techtank.platform.security.Roles;
 import se.techtank.platform.versioning.EntityVersions;
@@ -83,6 +89,65 @@ public class CompanyResource {
                 .tag(etag(company))
                 .entity(CompanyResponse.of(company))
                 .build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.STAFF, Roles.MEMBER, Roles.MUNICIPALITY})
+    @Operation(
+            summary = "List and search companies",
+            description = "Filters combine with AND. Staff see every company, a municipality user those in its "
+                    + "municipality, a member only its own company.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of companies",
+            content = @Content(schema = @Schema(implementation = CompanyPage.class)))
+    @APIResponse(
+            responseCode = "400",
+            description =
+                    "A malformed filter, page, size (1–100) or sort (type `…/invalid-request`, `errors` names it)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "401",
+            description = "No or invalid token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "Role not allowed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<CompanyResponse> list(
+            @Parameter(
+                            description = "Part of the name (case- and accent-insensitive: `solvesborg` finds "
+                                    + "`Sölvesborgs Stål AB`) or the start of the organisation number",
+                            example = "pressverktyg")
+                    @QueryParam("q")
+                    String q,
+            @Parameter(description = "SCB municipality code", example = "1082") @QueryParam("municipality")
+                    String municipality,
+            @Parameter(
+                            description =
+                                    "SNI code prefix, matching primary or secondary codes (`25` matches `25.110`)",
+                            example = "25")
+                    @QueryParam("sni")
+                    String sni,
+            @Parameter(description = "EU size class", schema = @Schema(implementation = SizeClass.class))
+                    @QueryParam("sizeClass")
+                    String sizeClass,
+            @Parameter(
+                            description = "Only companies changed at or after this time (ISO-8601 with offset)",
+                            example = "2026-10-01T00:00:00Z")
+                    @QueryParam("modifiedSince")
+                    String modifiedSince,
+            @Parameter(description = "Page number, from 0", example = "0") @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1–100 (default 20)", example = "20") @QueryParam("size") String size,
+            @Parameter(
+                            description =
+                                    "`name` or `modifiedAt`, then `,asc` or `,desc`; repeatable (default `name,asc`)",
+                            example = "name,asc")
+                    @QueryParam("sort")
+                    List<String> sort) {
+        CompanyFilter filter = CompanyListParameters.filter(q, municipality, sni, sizeClass, modifiedSince);
+        PageRequest request = PageRequest.parse(page, size, sort, CompanyFilter.SORTABLE, "name,asc");
+        return companies.list(filter, request).map(CompanyResponse::of);
     }
 
     @GET

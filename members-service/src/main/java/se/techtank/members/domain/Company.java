@@ -33,6 +33,10 @@ public class Company {
     @Column(nullable = false)
     private String name;
 
+    /** The name in lower case without accents, for accent-insensitive search. */
+    @Column(name = "search_name", nullable = false)
+    private String searchName;
+
     @Column(name = "municipality_code", nullable = false, length = 4)
     private String municipalityCode;
 
@@ -87,6 +91,7 @@ public class Company {
             return false;
         }
         this.name = profile.name();
+        this.searchName = searchable(profile.name());
         this.municipalityCode = profile.municipalityCode();
         this.primarySni =
                 profile.primarySni() == null ? null : profile.primarySni().value();
@@ -98,6 +103,13 @@ public class Company {
         this.postalAddress = profile.postalAddress();
         this.modifiedAt = now;
         return true;
+    }
+
+    /** {@code "Sölvesborgs Stål AB"} → {@code "solvesborgs stal ab"}: what searches compare with. */
+    public static String searchable(String text) {
+        return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(java.util.Locale.ROOT);
     }
 
     public CompanyProfile profile() {

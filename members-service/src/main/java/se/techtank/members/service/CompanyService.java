@@ -3,6 +3,7 @@ package se.techtank.members.service;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,11 +13,14 @@ import jakarta.transaction.Transactional;
 import org.hibernate.exception.ConstraintViolationException;
 
 import se.techtank.members.domain.Company;
+import se.techtank.members.domain.CompanyFilter;
 import se.techtank.members.domain.CompanyProfile;
 import se.techtank.members.domain.CompanyRepository;
 import se.techtank.members.domain.DuplicateOrganisationNumberException;
 import se.techtank.members.domain.OrganisationNumber;
 import se.techtank.members.messaging.CompanyEventPublisher;
+import se.techtank.platform.paging.Page;
+import se.techtank.platform.paging.PageRequest;
 import se.techtank.platform.problem.NotFoundException;
 import se.techtank.platform.problem.StaleVersionException;
 import se.techtank.platform.security.Caller;
@@ -24,6 +28,9 @@ import se.techtank.platform.security.Caller;
 /** Use cases of the company register: one transaction per command, state and event together. */
 @ApplicationScoped
 public class CompanyService {
+
+    /** A company id no company has: what a token without a usable company_id may see. */
+    private static final UUID NOBODY = new UUID(0, 0);
 
     private final CompanyRepository companies;
     private final CompanyEventPublisher events;
@@ -76,6 +83,28 @@ public class CompanyService {
             events.updated(company);
         }
         return company;
+    }
+
+    /**
+     * The companies that match, as far as the caller may see them: staff all, a municipality user those
+     * in its municipality, a member only its own company.
+     */
+    @Transactional
+    public Page<Company> list(CompanyFilter filter, PageRequest page) {
+        CompanyFilter visible = filter;
+        if (!caller.isStaff()) {
+            if (caller.isMunicipality()) {
+                String own = caller.municipalityCode().orElse("-");
+                if (filter.municipalityCode() != null
+                        && !filter.municipalityCode().equals(own)) {
+                    return Page.of(List.of(), page, 0);
+                }
+                visible = filter.inMunicipality(own);
+            } else {
+                visible = filter.onlyCompany(caller.companyId().orElse(NOBODY));
+            }
+        }
+        return Page.of(companies.search(visible, page), page, companies.count(visible));
     }
 
     /**

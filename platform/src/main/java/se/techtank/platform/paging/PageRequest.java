@@ -63,6 +63,33 @@ public record PageRequest(int page, int size, List<SortOrder> sort) {
         return new PageRequest(p, s, orders);
     }
 
+    /**
+     * Like {@link #of(Integer, Integer, List, Set, String)} for raw query parameters, so that {@code
+     * page=abc} is a 400 naming {@code page} rather than a bare conversion error.
+     */
+    public static PageRequest parse(
+            String page, String size, List<String> sort, Set<String> sortable, String defaultSort) {
+        List<FieldError> errors = new ArrayList<>();
+        Integer p = integer("page", page, errors);
+        Integer s = integer("size", size, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException("The paging parameters are invalid.", errors);
+        }
+        return of(p, s, sort, sortable, defaultSort);
+    }
+
+    private static Integer integer(String name, String value, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            errors.add(new FieldError(name, "must be a whole number"));
+            return null;
+        }
+    }
+
     public int offset() {
         return page * size;
     }

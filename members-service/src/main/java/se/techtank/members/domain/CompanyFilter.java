@@ -1,0 +1,31 @@
+package se.techtank.members.domain;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * Which companies a list shows; every criterion is optional and they combine with AND.
+ *
+ * @param text part of the name (case- and accent-insensitive) or the start of the organisation number
+ * @param sniPrefix matches primary or secondary SNI codes starting with it ({@code 25} matches {@code 25.110})
+ * @param onlyCompany restricts the list to one company (a member sees only its own)
+ */
+public record CompanyFilter(
+        String text,
+        String municipalityCode,
+        String sniPrefix,
+        SizeClass sizeClass,
+        OffsetDateTime modifiedSince,
+        UUID onlyCompany) {
+
+    /** The fields a list of companies sorts by. */
+    public static final java.util.Set<String> SORTABLE = java.util.Set.of("name", "modifiedAt");
+
+    public CompanyFilter onlyCompany(UUID companyId) {
+        return new CompanyFilter(text, municipalityCode, sniPrefix, sizeClass, modifiedSince, companyId);
+    }
+
+    public CompanyFilter inMunicipality(String code) {
+        return new CompanyFilter(text, code, sniPrefix, sizeClass, modifiedSince, onlyCompany);
+    }
+}

@@ -1,0 +1,188 @@
+package se.techtank.members.api;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import se.techtank.members.TestOrganisationNumbers;
+import se.techtank.platform.testing.TestTokens;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * Listing and searching companies. Each test names its companies with a token of its own and searches
+ * for it, so that companies of other tests in the same database never count.
+ */
+@QuarkusTest
+class CompanyListTest {
+
+    private String token;
+
+    @BeforeEach
+    void freshToken() {
+        token = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    }
+
+    @Test
+    void search_is_case_and_accent_insensitive() {
+        register("Sölvesborgs Stål AB " + token, "1083", null, null);
+        register("Karlshamns Gjuteri AB " + token, "1082", null, null);
+
+        list(TestTokens.staff(), Map.of("q", "SOLVESBORGS STAL AB " + token))
+                .body("totalItems", equalTo(1))
+                .body("items.name", contains("Sölvesborgs Stål AB " + token));
+        list(TestTokens.staff(), Map.of("q", "stål ab " + token)).body("totalItems", equalTo(1));
+    }
+
+    @Test
+    void search_finds_an_organisation_number_in_any_written_form() {
+        String organisationNumber = TestOrganisationNumbers.next();
+        registerWithNumber(organisationNumber, "Ronneby Svets AB " + token, "1081");
+
+        list(TestTokens.staff(), Map.of("q", organisationNumber.replace("-", "")))
+                .body("items.organisationNumber", contains(organisationNumber));
+        list(TestTokens.staff(), Map.of("q", "16" + organisationNumber.replace("-", "")))
+                .body("items.organisationNumber", contains(organisationNumber));
+    }
+
+    @Test
+    void filters_combine() {
+        register("A Verkstad " + token, "1082", "25.110", 12);
+        register("B Verkstad " + token, "1082", "28.410", 12);
+        register("C Verkstad " + token, "1082", "25.620", 300);
+        register("D Verkstad " + token, "1081", "25.110", 12);
+
+        list(TestTokens.staff(), Map.of("q", token, "municipality", "1082"))
+                .body("items.name", contains("A Verkstad " + token, "B Verkstad " + token, "C Verkstad " + token));
+        list(TestTokens.staff(), Map.of("q", token, "sni", "25"))
+                .body("items.name", contains("A Verkstad " + token, "C Verkstad " + token, "D Verkstad " + token));
+        list(TestTokens.staff(), Map.of("q", token, "sni", "25.11", "municipality", "1082", "sizeClass", "SMALL"))
+                .body("items.name", contains("A Verkstad " + token));
+        list(TestTokens.staff(), Map.of("q", token, "sizeClass", "LARGE"))
+                .body("items.name", contains("C Verkstad " + token));
+    }
+
+    @Test
+    void modified_since_lists_what_changed_for_synchronisation() {
+        register("Old " + token, "1060", null, null);
+        OffsetDateTime between = OffsetDateTime.now(ZoneOffset.UTC);
+        register("New " + token, "1060", null, null);
+
+        list(TestTokens.staff(), Map.of("q", token, "modifiedSince", between.toString()))
+                .body("items.name", contains("New " + token));
+    }
+
+    @Test
+    void pages_and_sort_orders_are_stable() {
+        register("Alfa " + token, "1080", null, null);
+        register("Beta " + token, "1080", null, null);
+        register("Gamma " + token, "1080", null, null);
+
+        list(TestTokens.staff(), Map.of("q", token, "size", "2"))
+                .body("items.name", contains("Alfa " + token, "Beta " + token))
+                .body("page", equalTo(0))
+                .body("size", equalTo(2))
+                .body("totalItems", equalTo(3))
+                .body("totalPages", equalTo(2));
+        list(TestTokens.staff(), Map.of("q", token, "size", "2", "page", "1"))
+                .body("items.name", contains("Gamma " + token));
+        list(TestTokens.staff(), Map.of("q", token, "sort", "name,desc"))
+                .body("items.name", contains("Gamma " + token, "Beta " + token, "Alfa " + token));
+        list(TestTokens.staff(), Map.of("q", token, "sort", "modifiedAt,desc"))
+                .body("items.name", contains("Gamma " + token, "Beta " + token, "Alfa " + token));
+    }
+
+    @Test
+    void malformed_parameters_are_bad_requests_naming_each() {
+        given().auth()
+                .oauth2(TestTokens.staff())
+                .queryParam("size", "101")
+                .queryParam("page", "abc")
+                .when()
+                .get("/api/v1/companies")
+                .then()
+                .statusCode(400)
+                .body("type", equalTo("https://api.techtank.se/problems/invalid-request"))
+                .body("errors.field", containsInAnyOrder("page"));
+        list(TestTokens.staff(), Map.of("size", "101"), 400).body("errors.field", contains("size"));
+        list(TestTokens.staff(), Map.of("sort", "password,asc"), 400).body("errors.field", contains("sort"));
+        list(
+                        TestTokens.staff(),
+                        Map.of("municipality", "99", "sizeClass", "HUGE", "modifiedSince", "yesterday", "sni", "x"),
+                        400)
+                .body("errors.field", containsInAnyOrder("municipality", "sizeClass", "modifiedSince", "sni"));
+    }
+
+    @Test
+    void a_municipality_lists_only_its_own_companies_and_a_member_only_its_own() {
+        String inKarlshamn = register("Hamnen " + token, "1082", null, null);
+        register("Bruket " + token, "1060", null, null);
+
+        list(TestTokens.municipality("1082"), Map.of("q", token)).body("items.id", contains(inKarlshamn));
+        list(TestTokens.municipality("1082"), Map.of("q", token, "municipality", "1060"))
+                .body("items", empty())
+                .body("totalItems", equalTo(0));
+        list(TestTokens.member(UUID.fromString(inKarlshamn)), Map.of("q", token))
+                .body("items.id", contains(inKarlshamn));
+        list(TestTokens.member(UUID.randomUUID()), Map.of("q", token)).body("items", empty());
+        list(TestTokens.partner("iuc-syd"), Map.of("q", token), 403);
+        given().when().get("/api/v1/companies").then().statusCode(401);
+    }
+
+    private static ValidatableResponse list(String bearer, Map<String, String> parameters) {
+        return list(bearer, parameters, 200);
+    }
+
+    private static ValidatableResponse list(String bearer, Map<String, String> parameters, int status) {
+        return given().auth()
+                .oauth2(bearer)
+                .queryParams(parameters)
+                .when()
+                .get("/api/v1/companies")
+                .then()
+                .statusCode(status);
+    }
+
+    private static String register(String name, String municipality, String sni, Integer employees) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("organisationNumber", TestOrganisationNumbers.next());
+        body.put("name", name);
+        body.put("municipalityCode", municipality);
+        if (sni != null) {
+            body.put("sni", Map.of("primary", sni));
+        }
+        if (employees != null) {
+            body.put("numberOfEmployees", employees);
+        }
+        return post(body);
+    }
+
+    private static String registerWithNumber(String organisationNumber, String name, String municipality) {
+        return post(Map.of("organisationNumber", organisationNumber, "name", name, "municipalityCode", municipality));
+    }
+
+    private static String post(Map<String, Object> body) {
+        return given().auth()
+                .oauth2(TestTokens.staff())
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/companies")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+}
