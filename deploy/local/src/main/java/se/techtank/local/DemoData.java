@@ -27,20 +27,24 @@ final class DemoData {
     static final String DUPLICATE_ORGANISATION_NUMBER =
             "https://api.techtank.se/problems/duplicate-organisation-number";
 
-    record Company(String organisationNumber, String name, String municipalityCode) {}
+    record Company(
+            String organisationNumber, String name, String municipalityCode, Sni sni, Integer numberOfEmployees) {}
 
-    /** Two fictional manufacturing companies in each of the five Blekinge municipalities. */
+    /** The primary SNI 2007 code: what the company makes. */
+    record Sni(String primary) {}
+
+    /** Two fictional manufacturing companies in each of the five Blekinge municipalities, of every size class. */
     static final List<Company> COMPANIES = List.of(
-            new Company("559201-1943", "Olofströms Pressverktyg AB", "1060"),
-            new Company("559214-8869", "Holje Plåtformning AB", "1060"),
-            new Company("559287-8622", "Karlskrona Marinteknik AB", "1080"),
-            new Company("556712-5538", "Lyckeby Precisionsgjuteri AB", "1080"),
-            new Company("559033-5500", "Ronneby Plastformning AB", "1081"),
-            new Company("556844-0464", "Kallinge Ytbehandling AB", "1081"),
-            new Company("559160-7311", "Karlshamns Hamnmekaniska AB", "1082"),
-            new Company("556593-4774", "Mörrums Träförädling AB", "1082"),
-            new Company("559375-2842", "Sölvesborgs Elmotorverkstad AB", "1083"),
-            new Company("556478-7579", "Listerlandets Livsmedelsteknik AB", "1083"));
+            new Company("559201-1943", "Olofströms Pressverktyg AB", "1060", new Sni("25.730"), 45),
+            new Company("559214-8869", "Holje Plåtformning AB", "1060", new Sni("25.500"), 28),
+            new Company("559287-8622", "Karlskrona Marinteknik AB", "1080", new Sni("30.110"), 120),
+            new Company("556712-5538", "Lyckeby Precisionsgjuteri AB", "1080", new Sni("24.510"), 65),
+            new Company("559033-5500", "Ronneby Plastformning AB", "1081", new Sni("22.290"), 35),
+            new Company("556844-0464", "Kallinge Ytbehandling AB", "1081", new Sni("25.610"), 18),
+            new Company("559160-7311", "Karlshamns Hamnmekaniska AB", "1082", new Sni("33.150"), 22),
+            new Company("556593-4774", "Mörrums Träförädling AB", "1082", new Sni("16.100"), 140),
+            new Company("559375-2842", "Sölvesborgs Elmotorverkstad AB", "1083", new Sni("27.110"), 8),
+            new Company("556478-7579", "Listerlandets Livsmedelsteknik AB", "1083", new Sni("28.930"), 260));
 
     /** The company the member token belongs to (Karlshamn, like the municipality token). */
     static final String MEMBER_COMPANY = "559160-7311";

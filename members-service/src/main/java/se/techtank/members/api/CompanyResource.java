@@ -36,6 +36,7 @@ import se.techtank.members.domain.SizeClass;
 import se.techtank.members.service.CompanyService;
 import se.techtank.platform.paging.Page;
 import se.techtank.platform.paging.PageRequest;
+import se.techtank.platform.problem.InvalidRequestException;
 import se.techtank.platform.problem.Problem;
 import se.techtank.platform.security.Roles;
 import se.techtank.platform.versioning.EntityVersions;
@@ -145,9 +146,12 @@ public class CompanyResource {
                             example = "name,asc")
                     @QueryParam("sort")
                     List<String> sort) {
-        CompanyFilter filter = CompanyListParameters.filter(q, municipality, sni, sizeClass, modifiedSince);
-        PageRequest request = PageRequest.parse(page, size, sort, CompanyFilter.SORTABLE, "name,asc");
-        return companies.list(filter, request).map(CompanyResponse::of);
+        var filter = new java.util.concurrent.atomic.AtomicReference<CompanyFilter>();
+        var request = new java.util.concurrent.atomic.AtomicReference<PageRequest>();
+        InvalidRequestException.collect(
+                () -> filter.set(CompanyListParameters.filter(q, municipality, sni, sizeClass, modifiedSince)),
+                () -> request.set(PageRequest.parse(page, size, sort, CompanyFilter.SORTABLE, "name,asc")));
+        return companies.list(filter.get(), request.get()).map(CompanyResponse::of);
     }
 
     @GET

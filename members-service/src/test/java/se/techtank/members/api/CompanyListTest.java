@@ -115,14 +115,24 @@ class CompanyListTest {
                 .then()
                 .statusCode(400)
                 .body("type", equalTo("https://api.techtank.se/problems/invalid-request"))
-                .body("errors.field", containsInAnyOrder("page"));
+                .body("errors.field", containsInAnyOrder("page", "size"));
         list(TestTokens.staff(), Map.of("size", "101"), 400).body("errors.field", contains("size"));
         list(TestTokens.staff(), Map.of("sort", "password,asc"), 400).body("errors.field", contains("sort"));
         list(
                         TestTokens.staff(),
-                        Map.of("municipality", "99", "sizeClass", "HUGE", "modifiedSince", "yesterday", "sni", "x"),
+                        Map.of(
+                                "municipality",
+                                "99",
+                                "sizeClass",
+                                "HUGE",
+                                "modifiedSince",
+                                "yesterday",
+                                "sni",
+                                "x",
+                                "size",
+                                "0"),
                         400)
-                .body("errors.field", containsInAnyOrder("municipality", "sizeClass", "modifiedSince", "sni"));
+                .body("errors.field", containsInAnyOrder("municipality", "sizeClass", "modifiedSince", "sni", "size"));
     }
 
     @Test

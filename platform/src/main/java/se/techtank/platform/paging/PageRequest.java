@@ -72,10 +72,15 @@ public record PageRequest(int page, int size, List<SortOrder> sort) {
         List<FieldError> errors = new ArrayList<>();
         Integer p = integer("page", page, errors);
         Integer s = integer("size", size, errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException("The paging parameters are invalid.", errors);
+        try {
+            PageRequest request = of(p, s, sort, sortable, defaultSort);
+            if (errors.isEmpty()) {
+                return request;
+            }
+        } catch (InvalidRequestException e) {
+            errors.addAll(e.errors());
         }
-        return of(p, s, sort, sortable, defaultSort);
+        throw new InvalidRequestException("The paging or sorting parameters are invalid.", errors);
     }
 
     private static Integer integer(String name, String value, List<FieldError> errors) {
