@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import se.techtank.members.domain.CompanyFilter;
+import se.techtank.members.domain.MembershipStatus;
 import se.techtank.members.domain.MunicipalityCode;
 import se.techtank.members.domain.SizeClass;
 import se.techtank.platform.problem.FieldError;
@@ -16,7 +17,13 @@ final class CompanyListParameters {
 
     private CompanyListParameters() {}
 
-    static CompanyFilter filter(String q, String municipality, String sni, String sizeClass, String modifiedSince) {
+    static CompanyFilter filter(
+            String q,
+            String municipality,
+            String sni,
+            String sizeClass,
+            String modifiedSince,
+            String membershipStatus) {
         List<FieldError> errors = new ArrayList<>();
         String text = blankToNull(q);
         if (text != null && text.length() > 100) {
@@ -49,10 +56,19 @@ final class CompanyListParameters {
                         "modifiedSince", "must be an ISO-8601 time with offset, e.g. 2026-10-01T00:00:00Z"));
             }
         }
+        MembershipStatus status = null;
+        if (blankToNull(membershipStatus) != null) {
+            try {
+                status = MembershipStatus.valueOf(membershipStatus.strip());
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError(
+                        "membershipStatus", "must be one of APPLIED, ACTIVE, SUSPENDED, TERMINATED, REJECTED"));
+            }
+        }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException("The filters are invalid.", errors);
         }
-        return new CompanyFilter(text, municipalityCode, sniPrefix, size, since, null);
+        return new CompanyFilter(text, municipalityCode, sniPrefix, size, since, status, null);
     }
 
     private static String blankToNull(String value) {

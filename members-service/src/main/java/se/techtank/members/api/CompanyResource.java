@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import se.techtank.members.domain.Company;
 import se.techtank.members.domain.CompanyFilter;
+import se.techtank.members.domain.MembershipStatus;
 import se.techtank.members.domain.SizeClass;
 import se.techtank.members.service.CompanyService;
 import se.techtank.platform.paging.Page;
@@ -138,6 +139,9 @@ public class CompanyResource {
                             example = "2026-10-01T00:00:00Z")
                     @QueryParam("modifiedSince")
                     String modifiedSince,
+            @Parameter(description = "Membership status", schema = @Schema(implementation = MembershipStatus.class))
+                    @QueryParam("membershipStatus")
+                    String membershipStatus,
             @Parameter(description = "Page number, from 0", example = "0") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1–100 (default 20)", example = "20") @QueryParam("size") String size,
             @Parameter(
@@ -149,7 +153,8 @@ public class CompanyResource {
         var filter = new java.util.concurrent.atomic.AtomicReference<CompanyFilter>();
         var request = new java.util.concurrent.atomic.AtomicReference<PageRequest>();
         InvalidRequestException.collect(
-                () -> filter.set(CompanyListParameters.filter(q, municipality, sni, sizeClass, modifiedSince)),
+                () -> filter.set(
+                        CompanyListParameters.filter(q, municipality, sni, sizeClass, modifiedSince, membershipStatus)),
                 () -> request.set(PageRequest.parse(page, size, sort, CompanyFilter.SORTABLE, "name,asc")));
         return companies.list(filter.get(), request.get()).map(CompanyResponse::of);
     }

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import se.techtank.members.domain.Company;
 import se.techtank.members.domain.LegalForm;
+import se.techtank.members.domain.MembershipStatus;
 import se.techtank.members.domain.SizeClass;
 
 @Schema(name = "Company", description = "A company in the member register")
@@ -36,6 +37,10 @@ public record CompanyResponse(
 
         String website,
         Address postalAddress,
+
+        @Schema(description = "Membership status; absent when the company never applied")
+        MembershipStatus membershipStatus,
+
         OffsetDateTime createdAt,
         OffsetDateTime modifiedAt) {
 
@@ -54,6 +59,7 @@ public record CompanyResponse(
                 company.sizeClass().orElse(null),
                 company.website().orElse(null),
                 company.postalAddress().map(Address::of).orElse(null),
+                company.membershipStatus().orElse(null),
                 company.createdAt(),
                 company.modifiedAt());
     }

@@ -60,6 +60,21 @@ public class Company {
     @Embedded
     private PostalAddress postalAddress;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "membership_status")
+    private MembershipStatus membershipStatus;
+
+    @Column(name = "membership_since")
+    private java.time.LocalDate membershipSince;
+
+    /** Memberships run per calendar year: the last day of the last year paid for. */
+    @Column(name = "membership_valid_until")
+    private java.time.LocalDate membershipValidUntil;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "membership_fee_tier")
+    private FeeTier feeTier;
+
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
@@ -103,6 +118,103 @@ public class Company {
         this.postalAddress = profile.postalAddress();
         this.modifiedAt = now;
         return true;
+    }
+
+    // ---- Membership: every change returns the transition for the history, and touches modifiedAt.
+
+    public MembershipTransition applyForMembership(String actor, OffsetDateTime now) {
+        if (!MembershipStatus.mayApply(membershipStatus)) {
+            throw new IllegalMembershipTransitionException("apply for", membershipStatus);
+        }
+        return moveTo(MembershipStatus.APPLIED, null, now.toLocalDate(), actor, now);
+    }
+
+    /** Approves an application: active from {@code start}, for the rest of that calendar year. */
+    public MembershipTransition approveMembership(java.time.LocalDate start, String actor, OffsetDateTime now) {
+        require(MembershipStatus.APPLIED, "approve");
+        if (sizeClass == null) {
+            throw new MembershipSizeUnknownException();
+        }
+        this.membershipSince = start;
+        this.membershipValidUntil = start.withDayOfYear(1).plusYears(1).minusDays(1);
+        this.feeTier = FeeTier.of(sizeClass);
+        return moveTo(MembershipStatus.ACTIVE, null, start, actor, now);
+    }
+
+    public MembershipTransition rejectMembership(String reason, String actor, OffsetDateTime now) {
+        require(MembershipStatus.APPLIED, "reject");
+        return moveTo(MembershipStatus.REJECTED, reason, now.toLocalDate(), actor, now);
+    }
+
+    public MembershipTransition suspendMembership(String reason, String actor, OffsetDateTime now) {
+        require(MembershipStatus.ACTIVE, "suspend");
+        return moveTo(MembershipStatus.SUSPENDED, reason, now.toLocalDate(), actor, now);
+    }
+
+    public MembershipTransition resumeMembership(String actor, OffsetDateTime now) {
+        require(MembershipStatus.SUSPENDED, "resume");
+        if (membershipValidUntil.isBefore(now.toLocalDate())) {
+            throw new IllegalMembershipTransitionException(
+                    "resume (renew it for this year instead) an unpaid", membershipStatus);
+        }
+        return moveTo(MembershipStatus.ACTIVE, null, now.toLocalDate(), actor, now);
+    }
+
+    public MembershipTransition terminateMembership(
+            String reason, java.time.LocalDate endDate, String actor, OffsetDateTime now) {
+        if (membershipStatus != MembershipStatus.ACTIVE && membershipStatus != MembershipStatus.SUSPENDED) {
+            throw new IllegalMembershipTransitionException("terminate", membershipStatus);
+        }
+        this.membershipValidUntil = endDate;
+        return moveTo(MembershipStatus.TERMINATED, reason, endDate, actor, now);
+    }
+
+    /**
+     * Renews for calendar year {@code year}; a membership suspended for not being renewed becomes
+     * active again.
+     */
+    public MembershipTransition renewMembership(int year, String actor, OffsetDateTime now) {
+        if (membershipStatus != MembershipStatus.ACTIVE && membershipStatus != MembershipStatus.SUSPENDED) {
+            throw new IllegalMembershipTransitionException("renew", membershipStatus);
+        }
+        this.membershipValidUntil = java.time.LocalDate.of(year, 12, 31);
+        return moveTo(MembershipStatus.ACTIVE, "RENEWED_FOR_" + year, java.time.LocalDate.of(year, 1, 1), actor, now);
+    }
+
+    /** Whether this is an active membership whose last paid year ended before {@code today}. */
+    public boolean membershipLapsedBy(java.time.LocalDate today) {
+        return membershipStatus == MembershipStatus.ACTIVE && membershipValidUntil.isBefore(today);
+    }
+
+    private void require(MembershipStatus expected, String action) {
+        if (membershipStatus != expected) {
+            throw new IllegalMembershipTransitionException(action, membershipStatus);
+        }
+    }
+
+    private MembershipTransition moveTo(
+            MembershipStatus to, String reason, java.time.LocalDate effective, String actor, OffsetDateTime now) {
+        MembershipTransition transition =
+                new MembershipTransition(id, membershipStatus, to, reason, effective, actor, now);
+        this.membershipStatus = to;
+        this.modifiedAt = now;
+        return transition;
+    }
+
+    public Optional<MembershipStatus> membershipStatus() {
+        return Optional.ofNullable(membershipStatus);
+    }
+
+    public Optional<java.time.LocalDate> membershipSince() {
+        return Optional.ofNullable(membershipSince);
+    }
+
+    public Optional<java.time.LocalDate> membershipValidUntil() {
+        return Optional.ofNullable(membershipValidUntil);
+    }
+
+    public Optional<FeeTier> feeTier() {
+        return Optional.ofNullable(feeTier);
     }
 
     /** {@code "Sölvesborgs Stål AB"} → {@code "solvesborgs stal ab"}: what searches compare with. */

@@ -16,16 +16,18 @@ public record CompanyFilter(
         String sniPrefix,
         SizeClass sizeClass,
         OffsetDateTime modifiedSince,
+        MembershipStatus membershipStatus,
         UUID onlyCompany) {
 
     /** The fields a list of companies sorts by. */
     public static final java.util.Set<String> SORTABLE = java.util.Set.of("name", "modifiedAt");
 
     public CompanyFilter onlyCompany(UUID companyId) {
-        return new CompanyFilter(text, municipalityCode, sniPrefix, sizeClass, modifiedSince, companyId);
+        return new CompanyFilter(
+                text, municipalityCode, sniPrefix, sizeClass, modifiedSince, membershipStatus, companyId);
     }
 
     public CompanyFilter inMunicipality(String code) {
-        return new CompanyFilter(text, code, sniPrefix, sizeClass, modifiedSince, onlyCompany);
+        return new CompanyFilter(text, code, sniPrefix, sizeClass, modifiedSince, membershipStatus, onlyCompany);
     }
 }

@@ -24,6 +24,18 @@ public class CompanyRepository implements PanacheRepositoryBase<Company, UUID> {
         return count("organisationNumber", organisationNumber.value()) > 0;
     }
 
+    /** The company with this number, locked for the rest of the transaction (two applications at once). */
+    public java.util.Optional<Company> findByOrganisationNumberForUpdate(OrganisationNumber organisationNumber) {
+        return find("organisationNumber", organisationNumber.value())
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
+    }
+
+    /** Active memberships whose last paid year ended before {@code today}. */
+    public java.util.List<Company> withLapsedMembership(java.time.LocalDate today) {
+        return list("membershipStatus = ?1 and membershipValidUntil < ?2", MembershipStatus.ACTIVE, today);
+    }
+
     /** One page of the companies that match, in the requested order. */
     @SuppressWarnings("unchecked")
     public List<Company> search(CompanyFilter filter, PageRequest page) {
@@ -80,6 +92,12 @@ public class CompanyRepository implements PanacheRepositoryBase<Company, UUID> {
         }
         if (filter.modifiedSince() != null) {
             where.add("modified_at >= :modifiedSince", "modifiedSince", filter.modifiedSince());
+        }
+        if (filter.membershipStatus() != null) {
+            where.add(
+                    "membership_status = :membershipStatus",
+                    "membershipStatus",
+                    filter.membershipStatus().name());
         }
         if (filter.onlyCompany() != null) {
             where.add("id = :onlyCompany", "onlyCompany", filter.onlyCompany());

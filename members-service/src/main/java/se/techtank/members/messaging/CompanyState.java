@@ -1,5 +1,6 @@
 package se.techtank.members.messaging;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -24,8 +25,12 @@ public record CompanyState(
         Integer numberOfEmployees,
         String sizeClass,
         String website,
+        Membership membership,
         OffsetDateTime createdAt,
         OffsetDateTime modifiedAt) {
+
+    /** The company's membership; absent when it never applied. */
+    public record Membership(String status, LocalDate since, LocalDate validUntil, String feeTier) {}
 
     public static CompanyState of(Company company) {
         return new CompanyState(
@@ -41,6 +46,13 @@ public record CompanyState(
                 company.numberOfEmployees().orElse(null),
                 company.sizeClass().map(Enum::name).orElse(null),
                 company.website().orElse(null),
+                company.membershipStatus()
+                        .map(status -> new Membership(
+                                status.name(),
+                                company.membershipSince().orElse(null),
+                                company.membershipValidUntil().orElse(null),
+                                company.feeTier().map(Enum::name).orElse(null)))
+                        .orElse(null),
                 company.createdAt(),
                 company.modifiedAt());
     }

@@ -49,8 +49,14 @@ public class ProblemMappers {
             case RULE_VIOLATION -> 422;
             case RATE_LIMITED -> 429;
         };
-        return respond(
+        Response response = respond(
                 new Problem(Problem.type(e.type()), e.title(), status, e.getMessage(), path(uri), null, e.errors()));
+        if (e instanceof se.techtank.platform.ratelimit.RateLimitedException limited) {
+            return Response.fromResponse(response)
+                    .header("Retry-After", Math.max(1, limited.retryAfter().toSeconds()))
+                    .build();
+        }
+        return response;
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,95 @@
+package se.techtank.members.api;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.vertx.core.http.HttpServerRequest;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import se.techtank.members.domain.MembershipApplication;
+import se.techtank.members.service.MembershipService;
+import se.techtank.platform.problem.Problem;
+import se.techtank.platform.ratelimit.RateLimiter;
+
+@Path("/api/v1/membership-applications")
+@Tag(name = "Membership", description = "Applying for membership and the membership lifecycle")
+@Produces(MediaType.APPLICATION_JSON)
+public class MembershipApplicationResource {
+
+    private final MembershipService memberships;
+    private final RateLimiter rateLimiter;
+    private final int limit;
+    private final Duration window;
+
+    MembershipApplicationResource(
+            MembershipService memberships,
+            RateLimiter rateLimiter,
+            @ConfigProperty(name = "techtank.membership-applications.rate-limit", defaultValue = "5") int limit,
+            @ConfigProperty(name = "techtank.membership-applications.rate-window", defaultValue = "PT10M")
+                    Duration window) {
+        this.memberships = memberships;
+        this.rateLimiter = rateLimiter;
+        this.limit = limit;
+        this.window = window;
+    }
+
+    /** What the applicant learns: that the application was received, nothing of the company's data. */
+    @Schema(name = "MembershipApplicationReceipt")
+    public record Receipt(UUID applicationId, String status, OffsetDateTime submittedAt) {}
+
+    @POST
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Apply for membership (\"bli medlem\")",
+            description = "Anonymous. Registers the company if it is new — an existing company's data is never "
+                    + "changed through this form — and puts its membership in APPLIED for staff to approve. "
+                    + "Limited per client address (default 5 per 10 minutes).")
+    @APIResponse(
+            responseCode = "202",
+            description = "Received; staff will approve or reject it",
+            content = @Content(schema = @Schema(implementation = Receipt.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Malformed JSON or unknown field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The company is already a member or has applied (type `…/illegal-membership-transition`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Invalid fields",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many applications from this address (type `…/rate-limited`); see `Retry-After`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response apply(@Valid @NotNull MembershipApplicationRequest request, @Context HttpServerRequest http) {
+        rateLimiter.acquire("membership-application:" + clientAddress(http), limit, window);
+        MembershipApplication application = memberships.apply(request.toCommand());
+        return Response.accepted(new Receipt(application.id(), "APPLIED", application.submittedAt()))
+                .build();
+    }
+
+    private static String clientAddress(HttpServerRequest http) {
+        return http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
+    }
+}

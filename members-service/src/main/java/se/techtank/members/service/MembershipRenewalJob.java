@@ -1,0 +1,32 @@
+package se.techtank.members.service;
+
+import java.time.LocalDate;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.scheduler.Scheduled;
+import org.jboss.logging.Logger;
+
+/** Every night: memberships whose year ended without renewal are suspended (reason NOT_RENEWED). */
+@ApplicationScoped
+public class MembershipRenewalJob {
+
+    private static final Logger LOG = Logger.getLogger(MembershipRenewalJob.class);
+
+    private final MembershipService memberships;
+
+    MembershipRenewalJob(MembershipService memberships) {
+        this.memberships = memberships;
+    }
+
+    @Scheduled(
+            cron = "${techtank.membership.renewal-check-cron:0 30 0 * * ?}",
+            timeZone = "Europe/Stockholm",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void suspendLapsedMemberships() {
+        int suspended = memberships.suspendLapsed(LocalDate.now(MembershipService.STOCKHOLM));
+        if (suspended > 0) {
+            LOG.infof("Suspended %d memberships that were not renewed", suspended);
+        }
+    }
+}
