@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import se.techtank.members.domain.CompanyFilter;
+import se.techtank.members.domain.FocusArea;
 import se.techtank.members.domain.MembershipStatus;
 import se.techtank.members.domain.MunicipalityCode;
 import se.techtank.members.domain.SizeClass;
@@ -23,7 +24,8 @@ final class CompanyListParameters {
             String sni,
             String sizeClass,
             String modifiedSince,
-            String membershipStatus) {
+            String membershipStatus,
+            String focusArea) {
         List<FieldError> errors = new ArrayList<>();
         String text = blankToNull(q);
         if (text != null && text.length() > 100) {
@@ -65,10 +67,18 @@ final class CompanyListParameters {
                         "membershipStatus", "must be one of APPLIED, ACTIVE, SUSPENDED, TERMINATED, REJECTED"));
             }
         }
+        FocusArea area = null;
+        if (blankToNull(focusArea) != null) {
+            try {
+                area = FocusArea.valueOf(focusArea.strip());
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("focusArea", "must be one of the focus area codes, e.g. AUTOMATION"));
+            }
+        }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException("The filters are invalid.", errors);
         }
-        return new CompanyFilter(text, municipalityCode, sniPrefix, size, since, status, null);
+        return new CompanyFilter(text, municipalityCode, sniPrefix, size, since, status, area, null);
     }
 
     private static String blankToNull(String value) {

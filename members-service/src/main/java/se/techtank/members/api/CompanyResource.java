@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import se.techtank.members.domain.Company;
 import se.techtank.members.domain.CompanyFilter;
+import se.techtank.members.domain.FocusArea;
 import se.techtank.members.domain.MembershipStatus;
 import se.techtank.members.domain.SizeClass;
 import se.techtank.members.service.CompanyService;
@@ -142,6 +143,11 @@ public class CompanyResource {
             @Parameter(description = "Membership status", schema = @Schema(implementation = MembershipStatus.class))
                     @QueryParam("membershipStatus")
                     String membershipStatus,
+            @Parameter(
+                            description = "Companies with a current need in this focus area at priority 3 or higher",
+                            schema = @Schema(implementation = FocusArea.class))
+                    @QueryParam("focusArea")
+                    String focusArea,
             @Parameter(description = "Page number, from 0", example = "0") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1–100 (default 20)", example = "20") @QueryParam("size") String size,
             @Parameter(
@@ -153,8 +159,8 @@ public class CompanyResource {
         var filter = new java.util.concurrent.atomic.AtomicReference<CompanyFilter>();
         var request = new java.util.concurrent.atomic.AtomicReference<PageRequest>();
         InvalidRequestException.collect(
-                () -> filter.set(
-                        CompanyListParameters.filter(q, municipality, sni, sizeClass, modifiedSince, membershipStatus)),
+                () -> filter.set(CompanyListParameters.filter(
+                        q, municipality, sni, sizeClass, modifiedSince, membershipStatus, focusArea)),
                 () -> request.set(PageRequest.parse(page, size, sort, CompanyFilter.SORTABLE, "name,asc")));
         return companies.list(filter.get(), request.get()).map(CompanyResponse::of);
     }

@@ -75,6 +75,13 @@ public class Company {
     @Column(name = "membership_fee_tier")
     private FeeTier feeTier;
 
+    /** The latest priority per focus area, from the needs assessments. */
+    @jakarta.persistence.ElementCollection
+    @jakarta.persistence.CollectionTable(
+            name = "company_need",
+            joinColumns = @jakarta.persistence.JoinColumn(name = "company_id"))
+    private java.util.Set<CurrentNeed> needs = new java.util.HashSet<>();
+
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
@@ -118,6 +125,33 @@ public class Company {
         this.postalAddress = profile.postalAddress();
         this.modifiedAt = now;
         return true;
+    }
+
+    /**
+     * Takes an assessment's priorities as the current needs of its areas, unless an assessment of a later
+     * date already set an area (an older assessment recorded afterwards does not undo a newer one).
+     */
+    public void assessNeeds(NeedsAssessment assessment, OffsetDateTime now) {
+        for (NeedsAssessment.Item item : assessment.items()) {
+            Optional<CurrentNeed> current = needs.stream()
+                    .filter(need -> need.focusArea() == item.focusArea())
+                    .findFirst();
+            if (current.isPresent() && current.get().assessedOn().isAfter(assessment.assessedOn())) {
+                continue;
+            }
+            current.ifPresent(needs::remove);
+            needs.add(new CurrentNeed(item.focusArea(), item.priority(), assessment.assessedOn()));
+        }
+        this.modifiedAt = now;
+    }
+
+    /** Current needs, highest priority first. */
+    public List<CurrentNeed> needs() {
+        return needs.stream()
+                .sorted(java.util.Comparator.comparingInt(CurrentNeed::priority)
+                        .reversed()
+                        .thenComparing(CurrentNeed::focusArea))
+                .toList();
     }
 
     // ---- Membership: every change returns the transition for the history, and touches modifiedAt.

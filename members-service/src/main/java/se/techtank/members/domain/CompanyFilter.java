@@ -8,6 +8,7 @@ import java.util.UUID;
  *
  * @param text part of the name (case- and accent-insensitive) or the start of the organisation number
  * @param sniPrefix matches primary or secondary SNI codes starting with it ({@code 25} matches {@code 25.110})
+ * @param focusArea companies with a current need in this area at priority 3 or higher
  * @param onlyCompany restricts the list to one company (a member sees only its own)
  */
 public record CompanyFilter(
@@ -17,6 +18,7 @@ public record CompanyFilter(
         SizeClass sizeClass,
         OffsetDateTime modifiedSince,
         MembershipStatus membershipStatus,
+        FocusArea focusArea,
         UUID onlyCompany) {
 
     /** The fields a list of companies sorts by. */
@@ -24,10 +26,11 @@ public record CompanyFilter(
 
     public CompanyFilter onlyCompany(UUID companyId) {
         return new CompanyFilter(
-                text, municipalityCode, sniPrefix, sizeClass, modifiedSince, membershipStatus, companyId);
+                text, municipalityCode, sniPrefix, sizeClass, modifiedSince, membershipStatus, focusArea, companyId);
     }
 
     public CompanyFilter inMunicipality(String code) {
-        return new CompanyFilter(text, code, sniPrefix, sizeClass, modifiedSince, membershipStatus, onlyCompany);
+        return new CompanyFilter(
+                text, code, sniPrefix, sizeClass, modifiedSince, membershipStatus, focusArea, onlyCompany);
     }
 }

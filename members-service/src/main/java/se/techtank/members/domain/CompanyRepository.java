@@ -99,6 +99,13 @@ public class CompanyRepository implements PanacheRepositoryBase<Company, UUID> {
                     "membershipStatus",
                     filter.membershipStatus().name());
         }
+        if (filter.focusArea() != null) {
+            where.add(
+                    "exists (select 1 from company_need n where n.company_id = company.id"
+                            + " and n.focus_area = :focusArea and n.priority >= 3)",
+                    "focusArea",
+                    filter.focusArea().name());
+        }
         if (filter.onlyCompany() != null) {
             where.add("id = :onlyCompany", "onlyCompany", filter.onlyCompany());
         }

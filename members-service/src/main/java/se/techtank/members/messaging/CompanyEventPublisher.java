@@ -40,6 +40,11 @@ public class CompanyEventPublisher {
         outbox.record(AGGREGATE, company.id(), fact, CompanyState.of(company));
     }
 
+    /** {@code se.techtank.members.company.needs-assessed}: the current needs after an assessment. */
+    public void needsAssessed(Company company) {
+        outbox.record(AGGREGATE, company.id(), "needs-assessed", CompanyState.of(company));
+    }
+
     /** {@code se.techtank.members.company.updated}: the profile changed. */
     public void updated(Company company) {
         outbox.record(AGGREGATE, company.id(), "updated", CompanyState.of(company));

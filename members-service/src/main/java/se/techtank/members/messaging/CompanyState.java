@@ -26,8 +26,12 @@ public record CompanyState(
         String sizeClass,
         String website,
         Membership membership,
+        List<Need> needs,
         OffsetDateTime createdAt,
         OffsetDateTime modifiedAt) {
+
+    /** A current need: the latest priority (1–5) a needs assessment gave a focus area. */
+    public record Need(String focusArea, int priority, LocalDate assessedOn) {}
 
     /** The company's membership; absent when it never applied. */
     public record Membership(String status, LocalDate since, LocalDate validUntil, String feeTier) {}
@@ -53,6 +57,9 @@ public record CompanyState(
                                 company.membershipValidUntil().orElse(null),
                                 company.feeTier().map(Enum::name).orElse(null)))
                         .orElse(null),
+                company.needs().stream()
+                        .map(need -> new Need(need.focusArea().name(), need.priority(), need.assessedOn()))
+                        .toList(),
                 company.createdAt(),
                 company.modifiedAt());
     }

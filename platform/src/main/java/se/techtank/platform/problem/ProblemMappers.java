@@ -241,13 +241,12 @@ public class ProblemMappers {
                 names.add(node.getName());
                 continue;
             }
+            // An element of a list or map: its position belongs to the container, as in needs[0].priority.
+            if (node.isInIterable() && !names.isEmpty() && (node.getIndex() != null || node.getKey() != null)) {
+                Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
+                names.set(names.size() - 1, names.get(names.size() - 1) + "[" + position + "]");
+            }
             if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
-                // `List<@NotBlank String> codes`: the element's position, written as codes[0].
-                if (node.getIndex() != null && !names.isEmpty()) {
-                    names.set(names.size() - 1, names.get(names.size() - 1) + "[" + node.getIndex() + "]");
-                } else if (node.getKey() != null && !names.isEmpty()) {
-                    names.set(names.size() - 1, names.get(names.size() - 1) + "[" + node.getKey() + "]");
-                }
                 continue;
             }
             String name = node.getName();
@@ -259,8 +258,7 @@ public class ProblemMappers {
                 names.clear();
             }
             sawParameter = false;
-            String index = node.getIndex() != null ? "[" + node.getIndex() + "]" : "";
-            names.add(name + index);
+            names.add(name);
         }
         return String.join(".", names);
     }
