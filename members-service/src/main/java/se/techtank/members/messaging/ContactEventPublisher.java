@@ -1,0 +1,39 @@
+package se.techtank.members.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import se.techtank.members.domain.Contact;
+import se.techtank.platform.outbox.Outbox;
+
+/** Records the facts about contact persons in the outbox, for topic {@code members.contact.v1}. */
+@ApplicationScoped
+public class ContactEventPublisher {
+
+    static final String AGGREGATE = "contact";
+
+    private final Outbox outbox;
+
+    ContactEventPublisher(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    /** {@code se.techtank.members.contact.added} */
+    public void added(Contact contact) {
+        outbox.record(AGGREGATE, contact.id(), "added", ContactState.of(contact));
+    }
+
+    /** {@code se.techtank.members.contact.updated}: details or consents changed. */
+    public void updated(Contact contact) {
+        outbox.record(AGGREGATE, contact.id(), "updated", ContactState.of(contact));
+    }
+
+    /** {@code se.techtank.members.contact.removed}: the last state, without the person's personal data. */
+    public void removed(Contact contact) {
+        outbox.record(AGGREGATE, contact.id(), "removed", ContactState.removed(contact));
+    }
+
+    /** {@code se.techtank.members.contact.erased}: the anonymous state; consumers erase the person too. */
+    public void erased(Contact contact) {
+        outbox.record(AGGREGATE, contact.id(), "erased", ContactState.of(contact));
+    }
+}
