@@ -31,17 +31,14 @@ create table membership_transition (
 
 create index membership_transition_company on membership_transition (company_id, occurred_at);
 
--- What an applicant sent through the public form ("bli medlem"); personal data of the contact person.
+-- What was sent through the public form ("bli medlem"). The applying person is a contact of the company
+-- (table contact, V5), so that GDPR access and erasure cover them; nothing personal is copied here.
 create table membership_application (
-    id                 uuid        primary key,
-    company_id         uuid        not null references company (id),
-    applicant_name     text        not null,
-    applicant_email    text        not null,
-    applicant_phone    text,
-    applicant_language varchar(2)  not null check (applicant_language in ('sv', 'en')),
-    consents           text[]      not null default '{}',
-    message            text,
-    submitted_at       timestamptz not null
+    id           uuid        primary key,
+    company_id   uuid        not null references company (id),
+    contact_id   uuid,                                   -- references contact (id), constraint in V6
+    message      text,
+    submitted_at timestamptz not null
 );
 
 create index membership_application_company on membership_application (company_id);

@@ -35,3 +35,7 @@ alter table needs_assessment_item add constraint needs_assessment_item_area_know
 alter table company_need add constraint company_need_area_known check (focus_area in (
     'DIGITALISATION', 'AUTOMATION', 'SUSTAINABILITY', 'INNOVATION', 'SMART_MATERIALS', 'NEW_MARKETS',
     'COMPETENCE_DEVELOPMENT', 'COMPETENCE_SUPPLY'));
+
+-- The applying person of a membership application is a contact (the table exists since V5).
+alter table membership_application
+    add constraint membership_application_contact foreign key (contact_id) references contact (id);

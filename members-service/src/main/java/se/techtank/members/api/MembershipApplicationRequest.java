@@ -14,6 +14,10 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import se.techtank.members.domain.Consent;
+import se.techtank.members.domain.ContactDetails;
+import se.techtank.members.domain.EmailAddress;
+import se.techtank.members.domain.Language;
 import se.techtank.members.domain.ValidMunicipalityCode;
 import se.techtank.members.domain.ValidOrganisationNumber;
 import se.techtank.members.service.ApplyForMembership;
@@ -82,17 +86,23 @@ public record MembershipApplicationRequest(
             String language) {}
 
     ApplyForMembership toCommand() {
+        java.util.Set<Consent> given = java.util.EnumSet.noneOf(Consent.class);
+        if (consents != null) {
+            consents.forEach(code -> given.add(Consent.of(code).orElseThrow()));
+        }
         return new ApplyForMembership(
                 company.organisationNumber(),
                 UpdateCompanyRequest.profile(
                         company.name(), company.municipalityCode(), null, company.numberOfEmployees(), null, null),
-                contact.name(),
-                contact.email(),
-                contact.phone() == null || contact.phone().isBlank()
-                        ? null
-                        : contact.phone().strip(),
-                contact.language(),
-                consents == null ? List.of() : consents.stream().distinct().toList(),
+                new ContactDetails(
+                        contact.name(),
+                        EmailAddress.of(contact.email()),
+                        contact.phone() == null || contact.phone().isBlank()
+                                ? null
+                                : contact.phone().strip(),
+                        null,
+                        Language.of(contact.language()).orElseThrow(),
+                        given),
                 message);
     }
 }

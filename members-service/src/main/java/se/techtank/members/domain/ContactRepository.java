@@ -33,6 +33,12 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
     }
 
     /** Whether another live contact of the company has this address, in any letter case. */
+    /** The company's live contact with this e-mail address (whatever the letter case), if any. */
+    public Optional<Contact> findByEmail(UUID companyId, EmailAddress email) {
+        return find("companyId = ?1 and lower(email) = ?2 and erasedAt is null", companyId, email.comparable())
+                .firstResultOptional();
+    }
+
     public boolean emailInUse(UUID companyId, EmailAddress email, UUID exceptContact) {
         return count(
                         "companyId = ?1 and lower(email) = ?2 and erasedAt is null and id <> ?3",

@@ -1,7 +1,6 @@
 package se.techtank.members.domain;
 
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -9,10 +8,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
-/** What someone sent through the public membership form: the applying person and their consents. */
+/**
+ * What was sent through the public membership form. The applying person is a {@link Contact} of the
+ * company, so that GDPR access and erasure cover them; nothing personal is copied here.
+ */
 @Entity
 @Table(name = "membership_application")
 public class MembershipApplication {
@@ -23,21 +22,8 @@ public class MembershipApplication {
     @Column(name = "company_id", nullable = false)
     private UUID companyId;
 
-    @Column(name = "applicant_name", nullable = false)
-    private String applicantName;
-
-    @Column(name = "applicant_email", nullable = false)
-    private String applicantEmail;
-
-    @Column(name = "applicant_phone")
-    private String applicantPhone;
-
-    @Column(name = "applicant_language", nullable = false)
-    private String applicantLanguage;
-
-    @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(nullable = false)
-    private String[] consents;
+    @Column(name = "contact_id")
+    private UUID contactId;
 
     private String message;
 
@@ -46,22 +32,10 @@ public class MembershipApplication {
 
     protected MembershipApplication() {}
 
-    public MembershipApplication(
-            UUID companyId,
-            String applicantName,
-            String applicantEmail,
-            String applicantPhone,
-            String applicantLanguage,
-            List<String> consents,
-            String message,
-            OffsetDateTime submittedAt) {
+    public MembershipApplication(UUID companyId, UUID contactId, String message, OffsetDateTime submittedAt) {
         this.id = UUID.randomUUID();
         this.companyId = companyId;
-        this.applicantName = applicantName.strip();
-        this.applicantEmail = applicantEmail.strip().toLowerCase(java.util.Locale.ROOT);
-        this.applicantPhone = applicantPhone;
-        this.applicantLanguage = applicantLanguage;
-        this.consents = consents.toArray(String[]::new);
+        this.contactId = contactId;
         this.message = message;
         this.submittedAt = submittedAt;
     }
@@ -74,12 +48,8 @@ public class MembershipApplication {
         return companyId;
     }
 
-    public String applicantName() {
-        return applicantName;
-    }
-
-    public String applicantEmail() {
-        return applicantEmail;
+    public UUID contactId() {
+        return contactId;
     }
 
     public OffsetDateTime submittedAt() {

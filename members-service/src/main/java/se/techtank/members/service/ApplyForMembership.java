@@ -1,16 +1,8 @@
 package se.techtank.members.service;
 
-import java.util.List;
-
 import se.techtank.members.domain.CompanyProfile;
+import se.techtank.members.domain.ContactDetails;
 
-/** The public membership application: the company, the person applying and what they consented to. */
+/** The public membership application: the company, the person applying (with their consents). */
 public record ApplyForMembership(
-        String organisationNumber,
-        CompanyProfile profile,
-        String applicantName,
-        String applicantEmail,
-        String applicantPhone,
-        String applicantLanguage,
-        List<String> consents,
-        String message) {}
+        String organisationNumber, CompanyProfile profile, ContactDetails applicant, String message) {}

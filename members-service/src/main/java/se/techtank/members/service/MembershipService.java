@@ -14,12 +14,16 @@ import jakarta.transaction.Transactional;
 
 import se.techtank.members.domain.Company;
 import se.techtank.members.domain.CompanyRepository;
+import se.techtank.members.domain.Contact;
+import se.techtank.members.domain.ContactDetails;
+import se.techtank.members.domain.ContactRepository;
 import se.techtank.members.domain.MembershipApplication;
 import se.techtank.members.domain.MembershipApplicationRepository;
 import se.techtank.members.domain.MembershipTransition;
 import se.techtank.members.domain.MembershipTransitionRepository;
 import se.techtank.members.domain.OrganisationNumber;
 import se.techtank.members.messaging.CompanyEventPublisher;
+import se.techtank.members.messaging.ContactEventPublisher;
 import se.techtank.platform.security.Caller;
 
 /**
@@ -36,6 +40,8 @@ public class MembershipService {
     private final CompanyService companyService;
     private final MembershipTransitionRepository history;
     private final MembershipApplicationRepository applications;
+    private final ContactRepository contacts;
+    private final ContactEventPublisher contactEvents;
     private final CompanyEventPublisher events;
     private final Caller caller;
     private final EntityManager entityManager;
@@ -46,6 +52,8 @@ public class MembershipService {
             CompanyService companyService,
             MembershipTransitionRepository history,
             MembershipApplicationRepository applications,
+            ContactRepository contacts,
+            ContactEventPublisher contactEvents,
             CompanyEventPublisher events,
             Caller caller,
             EntityManager entityManager) {
@@ -53,6 +61,8 @@ public class MembershipService {
         this.companyService = companyService;
         this.history = history;
         this.applications = applications;
+        this.contacts = contacts;
+        this.contactEvents = contactEvents;
         this.events = events;
         this.caller = caller;
         this.entityManager = entityManager;
@@ -66,24 +76,27 @@ public class MembershipService {
     public MembershipApplication apply(ApplyForMembership command) {
         OrganisationNumber organisationNumber = OrganisationNumber.of(command.organisationNumber());
         OffsetDateTime now = now();
-        Company company =
-                companies.findByOrganisationNumberForUpdate(organisationNumber).orElse(null);
-        if (company == null) {
-            company = companyService.register(new RegisterCompany(command.organisationNumber(), command.profile()));
-        }
+        Company company = companies
+                .findByOrganisationNumberForUpdate(organisationNumber)
+                .orElseGet(() ->
+                        companyService.register(new RegisterCompany(command.organisationNumber(), command.profile())));
         MembershipTransition transition = company.applyForMembership(actor(), now);
-        MembershipApplication application = new MembershipApplication(
-                company.id(),
-                command.applicantName(),
-                command.applicantEmail(),
-                command.applicantPhone(),
-                command.applicantLanguage(),
-                command.consents(),
-                command.message(),
-                now);
+        Contact applicant = contacts.findByEmail(
+                        company.id(), command.applicant().email())
+                .orElseGet(() -> newContact(company, command.applicant(), now));
+        MembershipApplication application =
+                new MembershipApplication(company.id(), applicant.id(), command.message(), now);
         applications.persist(application);
         record(company, transition);
         return application;
+    }
+
+    /** The applying person becomes a contact of the company; an existing contact is never changed. */
+    private Contact newContact(Company company, ContactDetails details, OffsetDateTime now) {
+        Contact contact = Contact.add(company.id(), details, now);
+        contacts.persist(contact);
+        contactEvents.added(contact);
+        return contact;
     }
 
     /** Approves an application: active from {@code start} (default today) to the end of that year. */

@@ -80,12 +80,17 @@ class MembershipTest {
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("APPLIED"));
+        // The applying person is a contact of the company, with the consents given.
+        String contactId = TestSql.queryForString(
+                database, "select contact_id from membership_application where id = ?::uuid", applicationId);
+        assertThat(TestSql.queryForString(
+                        database, "select email || ' ' || language from contact where id = ?::uuid", contactId))
+                .isEqualTo("Anna.Svensson@example.se sv");
         assertThat(TestSql.queryForString(
                         database,
-                        "select applicant_email || ' ' || applicant_language || ' ' || array_to_string(consents, ',') "
-                                + "from membership_application where id = ?::uuid",
-                        applicationId))
-                .isEqualTo("anna.svensson@example.se sv MEETING_INVITATIONS");
+                        "select string_agg(consent, ',') from contact_consent where contact_id = ?::uuid and given",
+                        contactId))
+                .isEqualTo("MEETING_INVITATIONS");
         ReceivedEvent registered =
                 companyTopic.awaitEvent(e -> companyId.equals(e.key()) && (EVENT + "registered").equals(e.ceType()));
         ReceivedEvent applied = awaitEvent(companyId, "membership-applied");
