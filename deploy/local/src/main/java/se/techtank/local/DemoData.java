@@ -46,6 +46,9 @@ final class DemoData {
             new Company("559375-2842", "Sölvesborgs Elmotorverkstad AB", "1083", new Sni("27.110"), 8),
             new Company("556478-7579", "Listerlandets Livsmedelsteknik AB", "1083", new Sni("28.930"), 260));
 
+    /** The demo application that waits for staff approval; every other demo company is an active member. */
+    static final String WAITING_APPLICATION = "556478-7579";
+
     /** The company the member token belongs to (Karlshamn, like the municipality token). */
     static final String MEMBER_COMPANY = "559160-7311";
 
@@ -121,6 +124,112 @@ final class DemoData {
         }
         write(store, root);
         return new Result(ids, created, existing, idUnknown);
+    }
+
+    /**
+     * Makes every demo company a member through the public application and staff approval, except one
+     * application left waiting. Idempotent: a company whose membership already moved on is left alone.
+     *
+     * @return how many memberships are active and how many applications wait
+     */
+    static int[] loadMemberships(ApiClient members, Map<String, String> companyIds)
+            throws IOException, InterruptedException {
+        int active = 0;
+        int waiting = 0;
+        for (Company company : COMPANIES) {
+            String id = companyIds.get(company.organisationNumber());
+            if (id == null) {
+                continue;
+            }
+            String status = members.get("/api/v1/companies/" + id + "/membership")
+                    .json()
+                    .path("status")
+                    .asText("");
+            if (status.isEmpty()) {
+                ApiClient.Response applied = members.post("/api/v1/membership-applications", application(company));
+                if (applied.status() != 202) {
+                    throw applied.unexpected();
+                }
+                status = "APPLIED";
+            }
+            if (status.equals("APPLIED") && !company.organisationNumber().equals(WAITING_APPLICATION)) {
+                ApiClient.Response approved = members.post("/api/v1/companies/" + id + "/membership/approve", Map.of());
+                if (approved.status() != 200) {
+                    throw approved.unexpected();
+                }
+                status = "ACTIVE";
+            }
+            if (status.equals("ACTIVE")) {
+                active++;
+            } else if (status.equals("APPLIED")) {
+                waiting++;
+            }
+        }
+        return new int[] {active, waiting};
+    }
+
+    /** What the demo companies need, by focus area and priority (1-5). */
+    private static final Map<String, Map<String, Integer>> NEEDS = Map.of(
+            "559201-1943", Map.of("AUTOMATION", 5, "DIGITALISATION", 3),
+            "559214-8869", Map.of("SUSTAINABILITY", 4, "COMPETENCE_SUPPLY", 3),
+            "559287-8622", Map.of("NEW_MARKETS", 4, "INNOVATION", 3),
+            "556712-5538", Map.of("AUTOMATION", 4, "SMART_MATERIALS", 5),
+            "559033-5500", Map.of("SUSTAINABILITY", 5, "SMART_MATERIALS", 3),
+            "556844-0464", Map.of("DIGITALISATION", 4, "COMPETENCE_DEVELOPMENT", 3),
+            "559160-7311", Map.of("AUTOMATION", 3, "COMPETENCE_SUPPLY", 5),
+            "556593-4774", Map.of("SUSTAINABILITY", 5, "DIGITALISATION", 2),
+            "559375-2842", Map.of("INNOVATION", 4, "NEW_MARKETS", 3),
+            "556478-7579", Map.of("AUTOMATION", 4, "COMPETENCE_DEVELOPMENT", 4));
+
+    /**
+     * Records a needs assessment for every demo company that has no current needs yet.
+     *
+     * @return how many companies have needs recorded
+     */
+    static int loadNeeds(ApiClient members, Map<String, String> companyIds) throws IOException, InterruptedException {
+        int assessed = 0;
+        for (Map.Entry<String, Map<String, Integer>> entry : NEEDS.entrySet()) {
+            String id = companyIds.get(entry.getKey());
+            if (id == null) {
+                continue;
+            }
+            JsonNode current =
+                    members.get("/api/v1/companies/" + id + "/needs").json().path("needs");
+            if (current.isArray() && current.isEmpty()) {
+                List<Map<String, Object>> needs = entry.getValue().entrySet().stream()
+                        .map(need -> Map.<String, Object>of("focusArea", need.getKey(), "priority", need.getValue()))
+                        .toList();
+                ApiClient.Response response =
+                        members.post("/api/v1/companies/" + id + "/needs-assessments", Map.of("needs", needs));
+                if (response.status() != 201) {
+                    throw response.unexpected();
+                }
+            }
+            assessed++;
+        }
+        return assessed;
+    }
+
+    private static Map<String, Object> application(Company company) {
+        String person = company.name().split(" ")[0];
+        return Map.of(
+                "company",
+                Map.of(
+                        "organisationNumber", company.organisationNumber(),
+                        "name", company.name(),
+                        "municipalityCode", company.municipalityCode()),
+                "contact",
+                Map.of(
+                        "name", "Kontaktperson " + person,
+                        "email",
+                                "kontakt@"
+                                        + person.toLowerCase(java.util.Locale.ROOT)
+                                                .replaceAll("[^a-z]", "") + ".example.se",
+                        "language", "sv"),
+                "consents",
+                List.of("MEETING_INVITATIONS", "PROGRAMME_NEWS"),
+                "acceptsMembershipTerms",
+                true);
     }
 
     /** The ids kept by an earlier run (for a member token when the services are not started). */

@@ -231,8 +231,11 @@ public final class LocalStack {
             ApiClient members = new ApiClient(Services.MEMBERS.url(""), staffToken);
             try {
                 demo = DemoData.load(members, demoData());
+                int[] memberships = DemoData.loadMemberships(members, demo.companyIds());
+                int withNeeds = DemoData.loadNeeds(members, demo.companyIds());
                 step.done("Demo data: " + demo.companyIds().size() + " companies (" + demo.created() + " created, "
-                        + demo.existing() + " kept)");
+                        + demo.existing() + " kept), " + memberships[0] + " members, " + memberships[1]
+                        + " application waiting, " + withNeeds + " with needs");
                 if (!demo.idUnknown().isEmpty()) {
                     Console.warn(demo.idUnknown().size() + " demo companies exist but their ids are not in "
                             + layout.show(demoData()) + " (deleted?); --fresh creates them anew");
@@ -299,6 +302,8 @@ public final class LocalStack {
     private Map<String, String> serviceEnvironment(String kafkaBootstrap) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("DB_USER", database.serviceUser());
+        // The demo data sends every application from this machine's address: lift the per-address limit.
+        env.put("MEMBERSHIP_APPLICATION_RATE_LIMIT", "1000");
         env.put("DB_PASSWORD", database.servicePassword());
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
         if (settings.smtpHost().isPresent()) {
