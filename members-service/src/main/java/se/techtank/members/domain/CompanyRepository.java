@@ -1,6 +1,7 @@
 package se.techtank.members.domain;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.StringJoiner;
 import java.util.UUID;
@@ -22,6 +23,16 @@ public class CompanyRepository implements PanacheRepositoryBase<Company, UUID> {
 
     public boolean existsByOrganisationNumber(OrganisationNumber organisationNumber) {
         return count("organisationNumber", organisationNumber.value()) > 0;
+    }
+
+    /** The companies registered under any of {@code organisationNumbers}, in one query. */
+    public List<Company> findByOrganisationNumbers(Collection<OrganisationNumber> organisationNumbers) {
+        if (organisationNumbers.isEmpty()) {
+            return List.of();
+        }
+        return list(
+                "organisationNumber in ?1",
+                organisationNumbers.stream().map(OrganisationNumber::value).toList());
     }
 
     /** One page of the companies that match, in the requested order. */
