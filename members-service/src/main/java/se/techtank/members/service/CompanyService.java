@@ -104,7 +104,11 @@ public class CompanyService {
                 visible = filter.onlyCompany(caller.companyId().orElse(NOBODY));
             }
         }
-        return Page.of(companies.search(visible, page), page, companies.count(visible));
+        List<Company> found = companies.search(visible, page);
+        // A page that is not full tells the total without a count query (most searches fit on one page).
+        boolean lastPage = found.size() < page.size() && (!found.isEmpty() || page.page() == 0);
+        long total = lastPage ? page.offset() + found.size() : companies.count(visible);
+        return Page.of(found, page, total);
     }
 
     /**

@@ -3,6 +3,7 @@ package se.techtank.members.api;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -72,6 +73,35 @@ class CompanyListTest {
                 .body("items.name", contains("A Verkstad " + token));
         list(TestTokens.staff(), Map.of("q", token, "sizeClass", "LARGE"))
                 .body("items.name", contains("C Verkstad " + token));
+    }
+
+    @Test
+    void the_sni_filter_matches_a_prefix_of_the_primary_or_any_secondary_code() {
+        post(Map.of(
+                "organisationNumber",
+                TestOrganisationNumbers.next(),
+                "name",
+                "Primary Svets " + token,
+                "municipalityCode",
+                "1083",
+                "sni",
+                Map.of("primary", "25.620")));
+        post(Map.of(
+                "organisationNumber",
+                TestOrganisationNumbers.next(),
+                "name",
+                "Secondary Svets " + token,
+                "municipalityCode",
+                "1083",
+                "sni",
+                Map.of("primary", "46.690", "secondary", List.of("33.120", "25.62"))));
+
+        list(TestTokens.staff(), Map.of("q", token, "sni", "25.62"))
+                .body("items.name", contains("Primary Svets " + token, "Secondary Svets " + token));
+        list(TestTokens.staff(), Map.of("q", token, "sni", "3"))
+                .body("items.name", contains("Secondary Svets " + token));
+        list(TestTokens.staff(), Map.of("q", token, "sni", "46.6")).body("totalItems", equalTo(1));
+        list(TestTokens.staff(), Map.of("q", token, "sni", "25.621")).body("totalItems", equalTo(0));
     }
 
     @Test

@@ -1,0 +1,177 @@
+#!/usr/bin/env bash
+# Benchmark of members-service (issue 3): bulk import and list/search at 50,000 companies.
+#
+#   bench/members-search.sh [--keep-data] [--skip-build]
+#
+# What it does, from the repository root of this worktree (any current directory works):
+#   1. builds members-service and the local stack launcher when their jars are missing or older than
+#      the sources (--skip-build: never);
+#   2. starts the local stack with members-service only (deploy/local/run --fresh --only members-service:
+#      embedded PostgreSQL 17 on :55432, Kafka on :9092, the service on :8081; those ports must be free),
+#      with production-like JVM flags (BENCH_JVM_OPTS, default "-Xms512m -Xmx512m -XX:+UseSerialGC
+#      -XX:+ExitOnOutOfMemoryError": C2 on, unlike the local stack's C1-only default), and waits for
+#      "Techtank local stack is ready"; --keep-data starts it without --fresh;
+#   3. generates 50,000 companies (valid organisation numbers, Swedish names, 47 municipalities with
+#      Blekinge at 40 %, SNI codes, employee counts) in files of 10,000 rows (bench/GenerateCompanies.java)
+#      and imports them one file at a time through POST /api/v1/companies/import, printing each file's
+#      time (target: at most 30 s for 10,000 rows), imports the first file again (every row UNCHANGED),
+#      then waits until the outbox has published every event
+#      and runs VACUUM ANALYZE (with psql, when installed), as autovacuum would shortly after a bulk load;
+#   4. runs a mix of list/search requests (q by name part and by organisation number, municipality, sni
+#      prefix, sizeClass, modifiedSince, sorting by name and modifiedAt, different pages) with 20
+#      concurrent clients (bench/SearchLoad.java: BENCH_REQUESTS measured, default 20000, after
+#      BENCH_WARMUP, default 3000) and prints p50, p99 and throughput (target: search p99 at most 50 ms),
+#      the CPU time per request of the service and of PostgreSQL, then the latency at 1 client;
+#   5. stops the stack (also on Ctrl-C or failure).
+# Everything listens on 127.0.0.1 only. Generated files, logs and results go to .local/bench/ (git-ignored).
+# Needs Java 17+, curl and bc; jq and psql are used when present.
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+work="$repo/.local/bench"
+base="http://127.0.0.1:8081"
+clients="${BENCH_CLIENTS:-20}"
+requests="${BENCH_REQUESTS:-20000}"
+warmup="${BENCH_WARMUP:-3000}"
+rows="${BENCH_ROWS:-50000}"
+rows_per_file="${BENCH_ROWS_PER_FILE:-10000}"
+jvm_opts="${BENCH_JVM_OPTS:--Xms512m -Xmx512m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}"
+fresh=(--fresh)
+build=auto
+for arg in "$@"; do
+  case "$arg" in
+    --keep-data) fresh=() ;;
+    --skip-build) build=never ;;
+    -h | --help) sed -n '2,25p' "$0"; exit 0 ;;
+    *) echo "Unknown option: $arg (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+log() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*"; }
+machine() {
+  log "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GB RAM; load: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
+mkdir -p "$work"
+cd "$repo"
+
+# 1. Build what is missing or stale.
+if [[ "$build" == auto ]]; then
+  jar="members-service/target/quarkus-app/quarkus-run.jar"
+  launcher="deploy/local/target/local-stack.jar"
+  if [[ ! -f "$jar" || ! -f "$launcher" ]] \
+    || [[ -n "$(find members-service/src/main platform/src/main members-service/pom.xml -newer "$jar" -type f -print -quit)" ]]; then
+    log "Building members-service and the local stack launcher (./mvnw install -DskipTests)"
+    ./mvnw -B -q install -DskipTests -Dspotless.check.skip=true -pl members-service,deploy/local -am
+  fi
+fi
+
+# 2. Start the local stack with members-service only.
+busy=$(ss -ltnH 2>/dev/null | awk '{print $4}' | grep -E ':(8081|9092|9093|55432|2525)$' || true)
+if [[ -n "$busy" ]]; then
+  echo "Ports in use (another local stack?): $busy. Stop it first." >&2
+  exit 1
+fi
+stack_log="$work/stack.log"
+log "Starting the local stack (members-service, JVM: $jvm_opts); log: $stack_log"
+LOCAL_STACK_SERVICE_JVM_OPTS="$jvm_opts" deploy/local/run "${fresh[@]}" --only members-service >"$stack_log" 2>&1 &
+stack_pid=$!
+stop_stack() {
+  if kill -0 "$stack_pid" 2>/dev/null; then
+    log "Stopping the local stack (pid $stack_pid)"
+    kill -TERM "$stack_pid" 2>/dev/null || true
+    wait "$stack_pid" 2>/dev/null || true
+  fi
+}
+trap stop_stack EXIT
+for ((i = 0; i < 300; i++)); do
+  grep -q "Techtank local stack is ready" "$stack_log" && break
+  if ! kill -0 "$stack_pid" 2>/dev/null; then
+    tail -n 40 "$stack_log" >&2
+    echo "The local stack stopped before it was ready." >&2
+    exit 1
+  fi
+  sleep 1
+done
+grep -q "Techtank local stack is ready" "$stack_log" || { tail -n 40 "$stack_log" >&2; echo "Not ready after 300 s." >&2; exit 1; }
+token_file="$repo/.local/tokens/staff.jwt"
+token="$(cat "$token_file")"
+log "Stack ready"
+machine
+
+# 3. Generate and import the companies.
+data="$work/data"
+rm -rf "$data"
+java bench/GenerateCompanies.java "$data" "$rows" "$rows_per_file" >/dev/null
+files=("$data"/companies-*.csv)
+log "Generated $rows companies in ${#files[@]} files of $rows_per_file rows"
+since=""
+import_times=()
+for f in "${files[@]}"; do
+  if [[ "$f" == "${files[-1]}" ]]; then
+    since="$(date -u +%Y-%m-%dT%H:%M:%SZ)" # modifiedSince searches then find the last file's companies
+  fi
+  result="$work/$(basename "$f" .csv)-result.json"
+  read -r status seconds < <(curl -sS -o "$result" -w '%{http_code} %{time_total}\n' --max-time 300 \
+    -H "Authorization: Bearer $token" -H 'Content-Type: text/csv; charset=UTF-8' \
+    --data-binary @"$f" "$base/api/v1/companies/import")
+  if [[ "$status" != 200 ]]; then
+    echo "Import of $f answered $status:" >&2
+    head -c 2000 "$result" >&2
+    exit 1
+  fi
+  if command -v jq >/dev/null; then
+    totals="$(jq -c .totals "$result")"
+  else
+    totals="$(grep -o '"totals":{[^}]*}' "$result")"
+  fi
+  import_times+=("$seconds")
+  log "Imported $(basename "$f"): ${seconds} s, $totals"
+done
+log "Import times (s) per file of $rows_per_file rows: ${import_times[*]}"
+read -r status seconds < <(curl -sS -o "$work/reimport-result.json" -w '%{http_code} %{time_total}\n' --max-time 300 \
+  -H "Authorization: Bearer $token" -H 'Content-Type: text/csv; charset=UTF-8' \
+  --data-binary @"${files[0]}" "$base/api/v1/companies/import")
+log "Imported $(basename "${files[0]}") again: ${seconds} s (HTTP $status), $(grep -o '"totals":{[^}]*}' "$work/reimport-result.json")"
+
+log "Waiting for the outbox relay to publish every event"
+start=$(date +%s)
+for ((i = 0; i < 600; i++)); do
+  unsent="$(curl -sS "$base/q/metrics" | awk '/^outbox_unsent_rows/ {print int($2)}' | head -n1)"
+  [[ "$unsent" == 0 ]] && break
+  sleep 1
+done
+log "Outbox drained (unsent: ${unsent:-?}) after $(($(date +%s) - start)) s more"
+if command -v psql >/dev/null; then
+  PGPASSWORD=techtank psql -q -h 127.0.0.1 -p 55432 -U techtank -d members -c 'vacuum analyze company' \
+    && log "VACUUM ANALYZE company done (what autovacuum does shortly after a bulk load)"
+fi
+
+# 4. Search load. CPU seconds used by the service and its database connections during the measured run
+#    are counted from /proc, because on a shared machine they say more than the latency does.
+cpu_seconds() { # the summed user+system CPU time, in seconds, of the processes matching $1
+  local total=0 pid
+  for pid in $(pgrep -f "$1"); do
+    total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+  done
+  echo "scale=2; $total / $(getconf CLK_TCK)" | bc
+}
+service_pattern="$repo/members-service/target/quarkus-app/quarkus-run.jar"
+database_pattern="postgres: techtank members 127.0.0.1"
+urls="$data/search-urls.txt"
+machine
+log "Warm-up: $warmup requests at $clients clients"
+java bench/SearchLoad.java "$base" "$token_file" "$urls" "$clients" "$warmup" 0 "$since" >/dev/null
+service_before=$(cpu_seconds "$service_pattern")
+database_before=$(cpu_seconds "$database_pattern")
+log "Search load: $clients clients, $requests requests (modifiedSince=$since)"
+java bench/SearchLoad.java "$base" "$token_file" "$urls" "$clients" "$requests" 0 "$since" \
+  | tee "$work/search-result.txt"
+service_cpu=$(echo "$(cpu_seconds "$service_pattern") - $service_before" | bc)
+database_cpu=$(echo "$(cpu_seconds "$database_pattern") - $database_before" | bc)
+log "CPU per request: service $(echo "scale=2; 1000 * $service_cpu / $requests" | bc) ms, PostgreSQL $(echo "scale=2; 1000 * $database_cpu / $requests" | bc) ms ($service_cpu s and $database_cpu s for $requests requests)"
+machine
+log "Without queueing: 1 client, 2000 requests"
+java bench/SearchLoad.java "$base" "$token_file" "$urls" 1 2000 0 "$since" | tee "$work/search-result-1-client.txt" | grep -E '^(ALL|Throughput|RESULT)'
+machine
+log "Results in $work"
