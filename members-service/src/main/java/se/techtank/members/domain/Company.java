@@ -75,7 +75,8 @@ public class Company {
     @Column(name = "membership_fee_tier")
     private FeeTier feeTier;
 
-    /** The latest priority per focus area, from the needs assessments. */
+    /** The latest priority per focus area, from the needs assessments (loaded for many companies at once). */
+    @org.hibernate.annotations.BatchSize(size = 100)
     @jakarta.persistence.ElementCollection
     @jakarta.persistence.CollectionTable(
             name = "company_need",
