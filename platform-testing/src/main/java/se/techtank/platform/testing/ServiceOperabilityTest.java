@@ -1,0 +1,94 @@
+package se.techtank.platform.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What an operator and a frontend developer rely on in every service: health, metrics, the API
+ * document and its committed copy. A service's test extends it with {@code @QuarkusTest} and names
+ * itself and its API's title.
+ */
+public abstract class ServiceOperabilityTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The service's name, e.g. {@code members-service}. */
+    protected abstract String serviceName();
+
+    /** The OpenAPI document's title, e.g. {@code Techtank members API}. */
+    protected abstract String apiTitle();
+
+    @Test
+    void readiness_covers_the_database_kafka_and_the_outbox() throws Exception {
+        HttpResponse<String> ready = get("/q/health/ready");
+        JsonNode health = JSON.readTree(ready.body());
+
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(health.path("status").asText()).isEqualTo("UP");
+        List<String> checks = new ArrayList<>();
+        health.path("checks").forEach(check -> checks.add(check.path("name").asText()));
+        assertThat(checks).contains("kafka", "outbox", "Database connections health check");
+        health.path("checks").forEach(check -> {
+            if (check.path("name").asText().equals("outbox")) {
+                assertThat(check.path("data").has("unsentRows")).isTrue();
+            }
+        });
+        assertThat(get("/q/health/live").statusCode()).isEqualTo(200);
+        assertThat(get("/q/health/started").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void prometheus_metrics_include_the_outbox_backlog() throws Exception {
+        HttpResponse<String> metrics = get("/q/metrics");
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("outbox_unsent_rows", "outbox_oldest_unsent_age_seconds");
+    }
+
+    @Test
+    void the_openapi_document_has_a_title_contact_and_the_bearer_scheme() throws Exception {
+        JsonNode document = JSON.readTree(get("/q/openapi?format=json").body());
+
+        assertThat(document.at("/info/title").asText()).isEqualTo(apiTitle());
+        assertThat(document.at("/info/version").asText()).isEqualTo("1.0.0");
+        assertThat(document.at("/info/description").asText()).isNotBlank();
+        assertThat(document.at("/info/contact/email").asText()).isEqualTo("info@techtank.se");
+        assertThat(document.at("/components/securitySchemes/bearer/type").asText())
+                .isEqualTo("http");
+        assertThat(document.at("/components/securitySchemes/bearer/bearerFormat")
+                        .asText())
+                .isEqualTo("JWT");
+        assertThat(get("/q/swagger-ui/").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void the_committed_openapi_document_matches_the_served_one() throws Exception {
+        OpenApiSnapshot.assertMatchesCommittedCopy(
+                URI.create(baseUrl() + "/q/openapi").toURL(), serviceName());
+    }
+
+    private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + path)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** The running application under test, as Quarkus publishes it ({@code test.url}). */
+    private static String baseUrl() {
+        return ConfigProvider.getConfig().getValue("test.url", String.class);
+    }
+}
