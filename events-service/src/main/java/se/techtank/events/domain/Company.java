@@ -31,6 +31,9 @@ public class Company {
     @Column(name = "in_blekinge", nullable = false)
     private boolean inBlekinge;
 
+    @Column(name = "membership_status")
+    private String membershipStatus;
+
     @Column(name = "state_as_of", nullable = false)
     private OffsetDateTime stateAsOf;
 
@@ -56,6 +59,7 @@ public class Company {
             String name,
             String municipalityCode,
             boolean inBlekinge,
+            String membershipStatus,
             OffsetDateTime asOf,
             OffsetDateTime now) {
         if (stateAsOf != null && asOf.isBefore(stateAsOf)) {
@@ -65,6 +69,7 @@ public class Company {
         this.name = name;
         this.municipalityCode = municipalityCode;
         this.inBlekinge = inBlekinge;
+        this.membershipStatus = membershipStatus;
         this.stateAsOf = asOf;
         this.updatedAt = now;
         return true;
@@ -88,6 +93,16 @@ public class Company {
 
     public boolean inBlekinge() {
         return inBlekinge;
+    }
+
+    /** {@code APPLIED}, {@code ACTIVE}, {@code SUSPENDED}, … as members-service has it; empty if never applied. */
+    public java.util.Optional<String> membershipStatus() {
+        return java.util.Optional.ofNullable(membershipStatus);
+    }
+
+    /** Whether the company is an active member: who may register for members-only meetings. */
+    public boolean isActiveMember() {
+        return "ACTIVE".equals(membershipStatus);
     }
 
     public OffsetDateTime stateAsOf() {

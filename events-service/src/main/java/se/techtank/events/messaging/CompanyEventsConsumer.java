@@ -64,6 +64,7 @@ public class CompanyEventsConsumer {
                 payload.name(),
                 payload.municipalityCode(),
                 Boolean.TRUE.equals(payload.inBlekinge()),
+                payload.membership() == null ? null : payload.membership().status(),
                 asOf != null ? asOf : OffsetDateTime.now()));
     }
 
@@ -74,5 +75,9 @@ public class CompanyEventsConsumer {
             String name,
             String municipalityCode,
             Boolean inBlekinge,
-            OffsetDateTime modifiedAt) {}
+            Membership membership,
+            OffsetDateTime modifiedAt) {
+
+        record Membership(String status) {}
+    }
 }

@@ -32,6 +32,7 @@ public class CompanyReadModel {
                 snapshot.name(),
                 snapshot.municipalityCode(),
                 snapshot.inBlekinge(),
+                snapshot.membershipStatus(),
                 snapshot.asOf(),
                 OffsetDateTime.now(ZoneOffset.UTC));
         if (isNew) {

@@ -10,4 +10,5 @@ public record CompanySnapshot(
         String name,
         String municipalityCode,
         boolean inBlekinge,
+        String membershipStatus,
         OffsetDateTime asOf) {}

@@ -13,4 +13,14 @@ public class RuleViolationException extends DomainException {
                 message,
                 List.of(new FieldError(field, message)));
     }
+
+    /** Several rules broken at once: every one is listed. */
+    public RuleViolationException(List<FieldError> errors) {
+        super(
+                Kind.RULE_VIOLATION,
+                ProblemMappers.VALIDATION_FAILED,
+                "Validation failed",
+                errors.size() == 1 ? errors.get(0).message() : errors.size() + " fields are invalid.",
+                errors);
+    }
 }

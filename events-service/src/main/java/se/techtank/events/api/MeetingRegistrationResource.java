@@ -1,0 +1,266 @@
+package se.techtank.events.api;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import se.techtank.events.domain.AttendanceReport;
+import se.techtank.events.domain.Registration;
+import se.techtank.events.domain.RegistrationStatus;
+import se.techtank.events.service.AttendanceService;
+import se.techtank.events.service.CancellationLinks;
+import se.techtank.events.service.RegistrationService;
+import se.techtank.platform.paging.PageRequest;
+import se.techtank.platform.problem.FieldError;
+import se.techtank.platform.problem.InvalidRequestException;
+import se.techtank.platform.problem.Problem;
+import se.techtank.platform.problem.RuleViolationException;
+import se.techtank.platform.security.Roles;
+
+/** Registering for a meeting, and what its organisers do with the registrations. */
+@Path("/api/v1/meetings/{id}")
+@Tag(name = "Registrations", description = "Registration, waitlist, approval, check-in and attendance")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(
+        responseCode = "401",
+        description = "Invalid or expired token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "404",
+        description = "Unknown meeting, or one the caller may not see",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class MeetingRegistrationResource {
+
+    private final RegistrationService registrations;
+    private final AttendanceService attendance;
+    private final CancellationLinks links;
+
+    MeetingRegistrationResource(
+            RegistrationService registrations, AttendanceService attendance, CancellationLinks links) {
+        this.registrations = registrations;
+        this.attendance = attendance;
+        this.links = links;
+    }
+
+    @POST
+    @Path("/registrations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermitAll
+    @Operation(
+            summary = "Register for a meeting",
+            description = "Anyone for a PUBLIC meeting; for MEMBERS_ONLY a member token, or the organisation number "
+                    + "of an active member company. The answer is CONFIRMED while seats remain, then WAITLISTED "
+                    + "with a position, or PENDING_APPROVAL when the meeting requires approval. It carries the "
+                    + "secret cancellation link and the check-in code. Seats are counted by the database: never "
+                    + "more confirmed than the capacity, whatever the load.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Registered; Location names the registration",
+            content = @Content(schema = @Schema(implementation = RegistrationResponse.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Malformed JSON or unknown field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Already registered (`duplicate-registration`), company limit reached "
+                    + "(`company-limit-reached`), registration closed or not yet open (`registration-closed`, "
+                    + "`registration-not-open`, with the time), meeting cancelled or completed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "A bad field (e.g. `attendee.email`), or a members-only meeting without an active "
+                    + "member company (`members-only`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response register(
+            @PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
+            @Valid @NotNull RegistrationRequest request) {
+        RegistrationService.Registered registered = registrations.register(id, request.toNewRegistration());
+        Registration registration = registered.registration();
+        return Response.created(URI.create("/api/v1/registrations/" + registration.id()))
+                .entity(RegistrationResponse.of(registration, links.of(registration)))
+                .build();
+    }
+
+    @GET
+    @Path("/registrations")
+    @RolesAllowed({Roles.STAFF, Roles.MUNICIPALITY})
+    @Operation(
+            summary = "List a meeting's registrations",
+            description = "Staff, or the municipality co-arranging the meeting.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of registrations",
+            content = @Content(schema = @Schema(implementation = RegistrationPage.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A bad filter or paging parameter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "Role not allowed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RegistrationPage list(
+            @PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
+            @Parameter(description = "Status (repeatable); all if absent", example = "WAITLISTED") @QueryParam("status")
+                    List<String> status,
+            @Parameter(description = "Page number, from 0", example = "0") @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1–100 (default 20)", example = "20") @QueryParam("size") String size,
+            @Parameter(
+                            description = "`registeredAt` or `name`, with `,asc` or `,desc`",
+                            example = "registeredAt,asc",
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
+                    @QueryParam("sort")
+                    List<String> sort) {
+        Set<RegistrationStatus> statuses = statuses(status);
+        PageRequest request = PageRequest.parse(page, size, sort, RegistrationService.SORTABLE, "registeredAt,asc");
+        var result = registrations.list(id, statuses, request).map(r -> RegistrationResponse.of(r, links.of(r)));
+        return new RegistrationPage(
+                result.items(), result.page(), result.size(), result.totalItems(), result.totalPages());
+    }
+
+    @GET
+    @Path("/registrations.csv")
+    @Produces("text/csv")
+    @RolesAllowed({Roles.STAFF, Roles.MUNICIPALITY})
+    @Operation(
+            summary = "Export the participant list",
+            description = "Every registration (or those with `status`) as CSV for Excel: UTF-8 with BOM, `;` "
+                    + "separated, one header row. Staff, or the municipality co-arranging the meeting.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The participants",
+            content =
+                    @Content(
+                            mediaType = "text/csv",
+                            schema = @Schema(type = SchemaType.STRING),
+                            example = "Namn;E-post;Språk;Organisationsnummer;Företag;Status;Köplats;Incheckad;"
+                                    + "Specialkost;Meddelande;Med på deltagarlistan;Anmäld\n"
+                                    + "Anna Berg;anna.berg@pressverktyg.example.se;sv;556036-0793;Pressverktyg AB;"
+                                    + "CONFIRMED;;;Vegetarisk;;ja;2026-09-02T10:15:00+02:00\n"))
+    @APIResponse(
+            responseCode = "403",
+            description = "Role not allowed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response export(
+            @PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
+            @Parameter(description = "Status (repeatable); all if absent", example = "CONFIRMED") @QueryParam("status")
+                    List<String> status) {
+        List<Registration> all = registrations.all(id, statuses(status));
+        byte[] csv = ParticipantCsv.write(all).getBytes(StandardCharsets.UTF_8);
+        return Response.ok(csv, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"participants-" + id + ".csv\"")
+                .build();
+    }
+
+    @GET
+    @Path("/attendance")
+    @RolesAllowed({Roles.STAFF, Roles.MUNICIPALITY})
+    @Operation(
+            summary = "Attendance report",
+            description = "Registered (held a seat), attended and no-show, in total, by company and by the "
+                    + "municipality of the attendees' companies. Staff, or the co-arranging municipality.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The report",
+            content = @Content(schema = @Schema(implementation = AttendanceReport.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "Role not allowed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public AttendanceReport attendance(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id) {
+        return attendance.report(id);
+    }
+
+    @POST
+    @Path("/check-ins")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.STAFF, Roles.MUNICIPALITY})
+    @Operation(
+            summary = "Check an attendee in",
+            description = "By check-in code or registration id. Checking in twice is harmless (the first time "
+                    + "stays). Publishes `registration.attended`. Staff, or the co-arranging municipality.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Attended",
+            content = @Content(schema = @Schema(implementation = RegistrationResponse.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "Role not allowed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Not confirmed (waitlisted, cancelled, …), or the meeting is not published",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Neither code nor id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RegistrationResponse checkIn(
+            @PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
+            @Valid @NotNull MeetingCommands.CheckIn request) {
+        boolean hasCode = request.code() != null && !request.code().isBlank();
+        if (hasCode == (request.registrationId() != null)) {
+            throw new RuleViolationException("code", "give either the check-in code or the registration id");
+        }
+        Registration registration = registrations
+                .checkIn(id, hasCode ? request.code() : null, request.registrationId())
+                .registration();
+        return RegistrationResponse.of(registration, links.of(registration));
+    }
+
+    static Set<RegistrationStatus> statuses(List<String> values) {
+        Set<RegistrationStatus> statuses = EnumSet.noneOf(RegistrationStatus.class);
+        if (values != null) {
+            for (String value : values) {
+                for (String part : value.split(",")) {
+                    if (part.isBlank()) {
+                        continue;
+                    }
+                    try {
+                        statuses.add(RegistrationStatus.valueOf(part.strip()));
+                    } catch (IllegalArgumentException e) {
+                        throw new InvalidRequestException(
+                                "The list parameters are invalid.",
+                                List.of(new FieldError(
+                                        "status",
+                                        "must be one of "
+                                                + String.join(
+                                                        ", ",
+                                                        EnumSet.allOf(RegistrationStatus.class).stream()
+                                                                .map(Enum::name)
+                                                                .toList()))));
+                    }
+                }
+            }
+        }
+        return statuses.isEmpty() ? EnumSet.allOf(RegistrationStatus.class) : statuses;
+    }
+}

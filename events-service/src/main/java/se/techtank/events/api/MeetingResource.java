@@ -1,0 +1,285 @@
+package se.techtank.events.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import se.techtank.events.domain.Meeting;
+import se.techtank.events.domain.MeetingQueries;
+import se.techtank.events.service.MeetingService;
+import se.techtank.platform.paging.PageRequest;
+import se.techtank.platform.problem.Problem;
+import se.techtank.platform.security.Roles;
+import se.techtank.platform.versioning.EntityVersions;
+
+/**
+ * Meetings: planned by staff or by a municipality's business office (in its own municipality), read by
+ * anyone once published. Lifecycle {@code DRAFT → PUBLISHED → COMPLETED}, or {@code → CANCELLED}.
+ */
+@Path("/api/v1/meetings")
+@Tag(
+        name = "Meetings",
+        description = "Branschträffar (the autumn industry meetings in each municipality), conferences, workshops, "
+                + "webinars and networking events")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(
+        responseCode = "401",
+        description = "Invalid or expired token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class MeetingResource {
+
+    private final MeetingService meetings;
+
+    MeetingResource(MeetingService meetings) {
+        this.meetings = meetings;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.STAFF, Roles.MUNICIPALITY})
+    @Operation(
+            summary = "Plan a meeting",
+            description = "Creates the meeting as DRAFT, visible only to its organisers until published. A "
+                    + "municipality plans meetings in its own municipality only (403 otherwise).")
+    @APIResponse(
+            responseCode = "201",
+            description = "Planned; Location names it",
+            content = @Content(schema = @Schema(implementation = MeetingResponse.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Malformed JSON, unknown field or bad value",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "Not staff, or another municipality's meeting",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "A field breaks a rule (end before start, closing after start, no place, …)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response plan(@Valid @NotNull MeetingRequest request) {
+        Meeting meeting = meetings.plan(request.toDetails());
+        return Response.created(URI.create("/api/v1/meetings/" + meeting.id()))
+                .tag(EntityVersions.etag(meeting.version()))
+                .entity(MeetingResponse.of(meeting))
+                .build();
+    }
+
+    @GET
+    @PermitAll
+    @Operation(
+            summary = "List meetings",
+            description = "Anonymous: the published meetings not yet over, soonest first, with seats left and "
+                    + "waitlist length. `from`/`to` choose another window (dates, Stockholm time); `status` other "
+                    + "states (drafts only to their organisers).")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of meetings",
+            content = @Content(schema = @Schema(implementation = MeetingPage.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A bad filter or paging parameter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public MeetingPage list(
+            @Parameter(description = "SCB municipality code", example = "1082") @QueryParam("municipality")
+                    String municipality,
+            @Parameter(description = "Kind of meeting", example = "INDUSTRY_MEETING") @QueryParam("kind") String kind,
+            @Parameter(description = "Meetings serving this focus area", example = "AUTOMATION")
+                    @QueryParam("focusArea")
+                    String focusArea,
+            @Parameter(description = "Meetings of this series", example = "Branschträffar hösten 2026")
+                    @QueryParam("series")
+                    String series,
+            @Parameter(description = "Starting on or after this date", example = "2026-09-01") @QueryParam("from")
+                    String from,
+            @Parameter(description = "Starting on or before this date", example = "2026-12-31") @QueryParam("to")
+                    String to,
+            @Parameter(description = "Status (repeatable); PUBLISHED if absent", example = "PUBLISHED")
+                    @QueryParam("status")
+                    List<String> status,
+            @Parameter(description = "Page number, from 0", example = "0") @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1–100 (default 20)", example = "20") @QueryParam("size") String size,
+            @Parameter(
+                            description = "`start` or `modifiedAt`, with `,asc` or `,desc`",
+                            example = "start,asc",
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
+                    @QueryParam("sort")
+                    List<String> sort) {
+        var filter = MeetingListParameters.filter(municipality, kind, focusArea, series, from, to, status);
+        var result = meetings.list(filter, PageRequest.parse(page, size, sort, MeetingQueries.SORTABLE, "start,asc"))
+                .map(MeetingResponse::of);
+        return new MeetingPage(result.items(), result.page(), result.size(), result.totalItems(), result.totalPages());
+    }
+
+    @GET
+    @Path("/{id}")
+    @PermitAll
+    @Operation(summary = "Read a meeting", description = "Anyone, once published; a draft only its organisers.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The meeting; ETag carries its version",
+            content = @Content(schema = @Schema(implementation = MeetingResponse.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "Unknown meeting, or a draft the caller does not organise",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id) {
+        return withVersion(meetings.get(id));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.STAFF, Roles.MUNICIPALITY})
+    @Operation(
+            summary = "Change a meeting",
+            description = "Replaces the meeting's details; `If-Match` must carry the current ETag. Changing the "
+                    + "time or place of a published meeting reschedules it (event `meeting.rescheduled`, calendar "
+                    + "SEQUENCE raised). A raised capacity takes as many from the waitlist as fit; a capacity "
+                    + "below the confirmed registrations is refused (409). Completed and cancelled meetings are "
+                    + "not changed (409).")
+    @APIResponse(
+            responseCode = "200",
+            description = "Changed; the new ETag",
+            content = @Content(schema = @Schema(implementation = MeetingResponse.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "Unknown meeting, or one the caller does not organise",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Completed or cancelled, or capacity below the confirmed registrations",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "412",
+            description = "If-Match is stale: read the meeting again",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "A field breaks a rule",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "428",
+            description = "If-Match missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response edit(
+            @PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
+            @Parameter(description = "The ETag of the meeting as read", example = "\"3\"")
+                    @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
+            @Valid @NotNull MeetingRequest request) {
+        long expected = EntityVersions.fromIfMatch(ifMatch);
+        return withVersion(meetings.edit(id, request.toDetails(), expected));
+    }
+
+    @POST
+    @Path("/{id}/publish")
+    @RolesAllowed({Roles.STAFF, Roles.MUNICIPALITY})
+    @Operation(
+            summary = "Publish a meeting",
+            description = "DRAFT → PUBLISHED: visible to everyone, open for registration in its window. "
+                    + "Publishes `meeting.published`.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Published",
+            content = @Content(schema = @Schema(implementation = MeetingResponse.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "Unknown meeting, or one the caller does not organise",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Not a draft",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response publish(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id) {
+        return withVersion(meetings.publish(id));
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.STAFF, Roles.MUNICIPALITY})
+    @Operation(
+            summary = "Cancel a meeting",
+            description = "DRAFT or PUBLISHED → CANCELLED with a reason; every registration still standing is "
+                    + "cancelled too (each publishes `registration.cancelled`, so attendees are told). Publishes "
+                    + "`meeting.cancelled` if it was published.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Cancelled",
+            content = @Content(schema = @Schema(implementation = MeetingResponse.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "Unknown meeting, or one the caller does not organise",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Already completed or cancelled",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "No reason",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response cancel(
+            @PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
+            @Valid @NotNull MeetingCommands.Reason request) {
+        return withVersion(meetings.cancel(id, request.reason().strip()));
+    }
+
+    @POST
+    @Path("/{id}/complete")
+    @RolesAllowed({Roles.STAFF, Roles.MUNICIPALITY})
+    @Operation(
+            summary = "Complete a meeting",
+            description = "After it started: PUBLISHED → COMPLETED. Confirmed registrations never checked in "
+                    + "become NO_SHOW; those still waitlisted or pending are cancelled. Publishes "
+                    + "`meeting.completed`.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Completed",
+            content = @Content(schema = @Schema(implementation = MeetingResponse.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "Unknown meeting, or one the caller does not organise",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Not published, or not started yet",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response complete(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id) {
+        return withVersion(meetings.complete(id));
+    }
+
+    private static Response withVersion(Meeting meeting) {
+        return Response.ok(MeetingResponse.of(meeting))
+                .tag(EntityVersions.etag(meeting.version()))
+                .build();
+    }
+}

@@ -1,0 +1,96 @@
+package se.techtank.events.api;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import se.techtank.events.domain.CoOrganiser;
+import se.techtank.events.domain.Meeting;
+import se.techtank.events.domain.MeetingTime;
+
+@Schema(
+        name = "Meeting",
+        description = "A meeting: a branschträff (INDUSTRY_MEETING, held each autumn in every municipality with its "
+                + "business office), a conference such as Leankonferens Blekinge, a workshop, a webinar or a "
+                + "networking event. Times carry the Europe/Stockholm offset of their day.")
+public record MeetingResponse(
+        UUID id,
+
+        @Schema(description = "DRAFT, PUBLISHED, COMPLETED or CANCELLED")
+        String status,
+
+        String kind,
+        MeetingRequest.Text title,
+        MeetingRequest.Text description,
+        String municipalityCode,
+        String series,
+        List<CoOrganiser> coOrganisers,
+        MeetingRequest.VenueRequest venue,
+        String onlineLink,
+        @Schema(examples = "2026-10-15T08:00:00+02:00") OffsetDateTime start,
+        @Schema(examples = "2026-10-15T10:00:00+02:00") OffsetDateTime end,
+        @Schema(examples = "Europe/Stockholm") String timeZone,
+        int capacity,
+        @Schema(description = "Confirmed seats") int confirmedCount,
+        @Schema(description = "Seats still free") int seatsLeft,
+        @Schema(description = "People on the waitlist") int waitlistLength,
+        Integer maxPerCompany,
+        OffsetDateTime registrationOpens,
+        OffsetDateTime registrationCloses,
+
+        @Schema(description = "Whether registration is open right now")
+        boolean registrationOpen,
+
+        String audience,
+        boolean approvalRequired,
+        List<String> focusAreas,
+
+        @Schema(description = "Raised on every reschedule; the calendar entry's SEQUENCE")
+        int sequence,
+
+        String cancellationReason,
+        OffsetDateTime createdAt,
+        OffsetDateTime modifiedAt) {
+
+    static MeetingResponse of(Meeting meeting) {
+        java.time.Instant now = java.time.Instant.now();
+        boolean open = meeting.status() == se.techtank.events.domain.MeetingStatus.PUBLISHED
+                && meeting.registrationOpensAt()
+                        .map(opens -> !now.isBefore(opens))
+                        .orElse(true)
+                && now.isBefore(meeting.registrationClosesAt());
+        return new MeetingResponse(
+                meeting.id(),
+                meeting.status().name(),
+                meeting.kind().name(),
+                MeetingRequest.Text.of(meeting.title()),
+                MeetingRequest.Text.of(meeting.description()),
+                meeting.municipalityCode(),
+                meeting.series().orElse(null),
+                meeting.coOrganisers(),
+                meeting.venue()
+                        .map(v -> new MeetingRequest.VenueRequest(v.name(), v.address()))
+                        .orElse(null),
+                meeting.onlineLink().orElse(null),
+                MeetingTime.local(meeting.startsAt()),
+                MeetingTime.local(meeting.endsAt()),
+                MeetingTime.ZONE.getId(),
+                meeting.capacity(),
+                meeting.confirmedCount(),
+                meeting.seatsLeft(),
+                meeting.waitlistLength(),
+                meeting.maxPerCompany().orElse(null),
+                meeting.registrationOpensAt().map(MeetingTime::local).orElse(null),
+                MeetingTime.local(meeting.registrationClosesAt()),
+                open,
+                meeting.audience().name(),
+                meeting.approvalRequired(),
+                meeting.focusAreas().stream().map(Enum::name).sorted().toList(),
+                meeting.sequence(),
+                meeting.cancellationReason().orElse(null),
+                MeetingTime.local(meeting.createdAt()),
+                MeetingTime.local(meeting.modifiedAt()));
+    }
+}

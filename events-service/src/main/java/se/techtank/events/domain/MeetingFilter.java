@@ -1,0 +1,52 @@
+package se.techtank.events.domain;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * What a meeting list asks for. Without a status, the published ones; without a time window, those not
+ * yet over. Drafts are only ever listed to those who manage them: {@code draftsOf} is the municipality
+ * whose drafts the caller may see, {@link #ALL_MUNICIPALITIES} for staff, {@code null} for nobody.
+ */
+public record MeetingFilter(
+        String municipalityCode,
+        MeetingKind kind,
+        FocusArea focusArea,
+        String series,
+        Instant from,
+        Instant to,
+        Set<MeetingStatus> statuses,
+        String draftsOf,
+        Instant endsAfter) {
+
+    public static final String ALL_MUNICIPALITIES = "*";
+
+    public static MeetingFilter of(
+            String municipalityCode,
+            MeetingKind kind,
+            FocusArea focusArea,
+            String series,
+            Instant from,
+            Instant to,
+            Set<MeetingStatus> statuses) {
+        return new MeetingFilter(municipalityCode, kind, focusArea, series, from, to, statuses, null, null);
+    }
+
+    /**
+     * This filter as the caller may run it.
+     *
+     * @param managesFilteredMunicipality the caller manages the municipality filtered by
+     * @param managesAll the caller is staff
+     */
+    public MeetingFilter visibleTo(boolean managesFilteredMunicipality, boolean managesAll, Instant now) {
+        Set<MeetingStatus> wanted =
+                statuses == null || statuses.isEmpty() ? EnumSet.of(MeetingStatus.PUBLISHED) : EnumSet.copyOf(statuses);
+        String drafts = null;
+        if (wanted.contains(MeetingStatus.DRAFT)) {
+            drafts = managesAll ? ALL_MUNICIPALITIES : managesFilteredMunicipality ? municipalityCode : null;
+        }
+        Instant upcoming = from == null && to == null ? now : null;
+        return new MeetingFilter(municipalityCode, kind, focusArea, series, from, to, wanted, drafts, upcoming);
+    }
+}

@@ -1,0 +1,116 @@
+package se.techtank.events.domain;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import se.techtank.platform.paging.Page;
+import se.techtank.platform.paging.PageRequest;
+
+/** The meeting list: filters in SQL, served by the (status, starts_at) index. */
+@ApplicationScoped
+public class MeetingQueries {
+
+    /** API sort fields and their columns. */
+    public static final Set<String> SORTABLE = Set.of("start", "modifiedAt");
+
+    private final EntityManager entityManager;
+
+    MeetingQueries(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    public Page<Meeting> list(MeetingFilter filter, PageRequest page) {
+        List<Object> parameters = new ArrayList<>();
+        String where = where(filter, parameters);
+        Query select = entityManager.createNativeQuery(
+                "select * from meeting where " + where + " order by " + orderBy(page) + " limit " + page.size()
+                        + " offset " + page.offset(),
+                Meeting.class);
+        bind(select, parameters);
+        @SuppressWarnings("unchecked")
+        List<Meeting> items = select.getResultList();
+        long total;
+        if (page.page() == 0 && items.size() < page.size()) {
+            total = items.size(); // the whole list is on this page: no need to count
+        } else {
+            Query count = entityManager.createNativeQuery("select count(*) from meeting where " + where);
+            bind(count, parameters);
+            total = ((Number) count.getSingleResult()).longValue();
+        }
+        return Page.of(items, page, total);
+    }
+
+    private static String where(MeetingFilter filter, List<Object> parameters) {
+        List<String> conditions = new ArrayList<>();
+        Set<MeetingStatus> statuses = EnumSet.copyOf(filter.statuses());
+        boolean drafts = statuses.remove(MeetingStatus.DRAFT) && filter.draftsOf() != null;
+        List<String> statusConditions = new ArrayList<>();
+        if (!statuses.isEmpty()) {
+            statusConditions.add("status in ("
+                    + String.join(
+                            ",",
+                            statuses.stream().map(s -> "'" + s.name() + "'").toList())
+                    + ")");
+        }
+        if (drafts) {
+            if (MeetingFilter.ALL_MUNICIPALITIES.equals(filter.draftsOf())) {
+                statusConditions.add("status = 'DRAFT'");
+            } else {
+                parameters.add(filter.draftsOf());
+                statusConditions.add("(status = 'DRAFT' and municipality_code = ?" + parameters.size() + ")");
+            }
+        }
+        conditions.add(statusConditions.isEmpty() ? "false" : "(" + String.join(" or ", statusConditions) + ")");
+        if (filter.municipalityCode() != null) {
+            parameters.add(filter.municipalityCode());
+            conditions.add("municipality_code = ?" + parameters.size());
+        }
+        if (filter.kind() != null) {
+            parameters.add(filter.kind().name());
+            conditions.add("kind = ?" + parameters.size());
+        }
+        if (filter.focusArea() != null) {
+            parameters.add(filter.focusArea().name());
+            conditions.add("focus_areas @> array[cast(?" + parameters.size() + " as text)]");
+        }
+        if (filter.series() != null) {
+            parameters.add(filter.series());
+            conditions.add("series = ?" + parameters.size());
+        }
+        if (filter.from() != null) {
+            parameters.add(filter.from());
+            conditions.add("starts_at >= ?" + parameters.size());
+        }
+        if (filter.to() != null) {
+            parameters.add(filter.to());
+            conditions.add("starts_at < ?" + parameters.size());
+        }
+        if (filter.endsAfter() != null) {
+            parameters.add(filter.endsAfter());
+            conditions.add("ends_at > ?" + parameters.size());
+        }
+        return String.join(" and ", conditions);
+    }
+
+    private static String orderBy(PageRequest page) {
+        List<String> orders = new ArrayList<>();
+        for (PageRequest.SortOrder order : page.sort()) {
+            String column = order.field().equals("modifiedAt") ? "modified_at" : "starts_at";
+            orders.add(column + (order.ascending() ? " asc" : " desc"));
+        }
+        orders.add("id");
+        return String.join(", ", orders);
+    }
+
+    private static void bind(Query query, List<Object> parameters) {
+        for (int i = 0; i < parameters.size(); i++) {
+            query.setParameter(i + 1, parameters.get(i));
+        }
+    }
+}

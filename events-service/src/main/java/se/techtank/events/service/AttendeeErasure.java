@@ -1,0 +1,81 @@
+package se.techtank.events.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import se.techtank.events.domain.ContactEmailRepository;
+import se.techtank.events.domain.EmailAddress;
+import se.techtank.events.domain.Meeting;
+import se.techtank.events.domain.MeetingRepository;
+import se.techtank.events.domain.Registration;
+import se.techtank.events.domain.RegistrationRepository;
+import se.techtank.events.messaging.RegistrationEventPublisher;
+
+/**
+ * The right to erasure for attendees: a member company's contact person erased in members-service
+ * ({@code contact.erased}), or anyone by e-mail on staff's request. Their registrations keep status,
+ * company and check-in for the statistics, without name, e-mail, dietary requirements or message, and
+ * each publishes {@code registration.anonymised} so that the compacted topic forgets the person too.
+ */
+@ApplicationScoped
+public class AttendeeErasure {
+
+    private final RegistrationRepository registrations;
+    private final MeetingRepository meetings;
+    private final ContactEmailRepository contactEmails;
+    private final RegistrationEventPublisher events;
+    private final Clock clock = Clock.systemUTC();
+
+    AttendeeErasure(
+            RegistrationRepository registrations,
+            MeetingRepository meetings,
+            ContactEmailRepository contactEmails,
+            RegistrationEventPublisher events) {
+        this.registrations = registrations;
+        this.meetings = meetings;
+        this.contactEmails = contactEmails;
+        this.events = events;
+    }
+
+    /** Remembers (the hash of) an e-mail address a member company's contact person has. */
+    @Transactional
+    public void contactKnown(UUID contactId, String email) {
+        if (email != null && EmailAddress.isValid(email)) {
+            contactEmails.remember(contactId, Registration.emailHash(email));
+        }
+    }
+
+    /** A contact person was erased in members-service: anonymise their registrations here. */
+    @Transactional
+    public int contactErased(UUID contactId) {
+        int anonymised = anonymise(contactEmails.hashesOf(contactId));
+        contactEmails.forget(contactId);
+        return anonymised;
+    }
+
+    /** Erases whoever registered with {@code email} (staff, for attendees who are no member's contact). */
+    @Transactional
+    public int erase(EmailAddress email) {
+        return anonymise(List.of(Registration.emailHash(email.value())));
+    }
+
+    private int anonymise(Collection<String> emailHashes) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        int count = 0;
+        for (Registration registration : registrations.byEmailHashes(emailHashes)) {
+            if (registration.anonymise(now)) {
+                Meeting meeting = meetings.findById(registration.meetingId());
+                events.anonymised(registration, meeting);
+                count++;
+            }
+        }
+        return count;
+    }
+}

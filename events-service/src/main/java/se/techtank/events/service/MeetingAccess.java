@@ -1,0 +1,78 @@
+package se.techtank.events.service;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.security.ForbiddenException;
+
+import se.techtank.events.domain.Meeting;
+import se.techtank.events.domain.MeetingRepository;
+import se.techtank.events.domain.MeetingStatus;
+import se.techtank.platform.problem.NotFoundException;
+import se.techtank.platform.security.Caller;
+
+/**
+ * Who may see and manage which meeting: staff every meeting; a municipality (its business office)
+ * those in its own municipality, which it co-arranges; everyone else the published ones (and the
+ * cancelled and completed, whose pages and calendar entries stay). Anything else answers as not found,
+ * so that ids of drafts cannot be probed.
+ */
+@ApplicationScoped
+public class MeetingAccess {
+
+    private final Caller caller;
+    private final MeetingRepository meetings;
+
+    MeetingAccess(Caller caller, MeetingRepository meetings) {
+        this.caller = caller;
+        this.meetings = meetings;
+    }
+
+    public boolean mayManage(Meeting meeting) {
+        return mayManageIn(meeting.municipalityCode());
+    }
+
+    public boolean mayManageIn(String municipalityCode) {
+        return caller.isStaff()
+                || (caller.isMunicipality()
+                        && caller.municipalityCode()
+                                .filter(municipalityCode::equals)
+                                .isPresent());
+    }
+
+    public boolean maySee(Meeting meeting) {
+        return meeting.status() != MeetingStatus.DRAFT || mayManage(meeting);
+    }
+
+    /** Checks that the caller may plan a meeting in {@code municipalityCode}. */
+    public void checkMayPlanIn(String municipalityCode) {
+        if (!mayManageIn(municipalityCode)) {
+            throw new ForbiddenException("A municipality plans meetings in its own municipality only.");
+        }
+    }
+
+    /** The meeting if the caller may see it; otherwise not found. */
+    public Meeting visible(UUID id) {
+        return meetings.findByIdOptional(id).filter(this::maySee).orElseThrow(() -> notFound(id));
+    }
+
+    /** The meeting, locked, if the caller may see it. */
+    public Meeting visibleForUpdate(UUID id) {
+        return meetings.findForUpdate(id).filter(this::maySee).orElseThrow(() -> notFound(id));
+    }
+
+    /** The meeting, locked, if the caller manages it; otherwise not found (also when merely visible). */
+    public Meeting managedForUpdate(UUID id) {
+        return meetings.findForUpdate(id).filter(this::mayManage).orElseThrow(() -> notFound(id));
+    }
+
+    /** The meeting if the caller manages it. */
+    public Meeting managed(UUID id) {
+        return meetings.findByIdOptional(id).filter(this::mayManage).orElseThrow(() -> notFound(id));
+    }
+
+    public static NotFoundException notFound(UUID id) {
+        return new NotFoundException("Meeting", id);
+    }
+}
