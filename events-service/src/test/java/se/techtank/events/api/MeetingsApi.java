@@ -117,10 +117,12 @@ public final class MeetingsApi {
 
     /** Cancels with the token of the registration's cancellation link (anonymous). */
     public static ValidatableResponse cancelWithToken(String registrationId, String token) {
-        return given().queryParam("token", token)
+        return given().log().ifValidationFails().queryParam("token", token)
                 .when()
                 .post("/api/v1/registrations/" + registrationId + "/cancel")
-                .then();
+                .then()
+                .log()
+                .ifValidationFails();
     }
 
     /** The token in a cancellation link. */
