@@ -97,8 +97,11 @@ public class RegistrationService {
             access.visible(meetingId); // an unknown meeting is a 404, not a duplicate
             throw new DuplicateRegistrationException();
         }
-        Meeting meeting = access.visibleForUpdate(meetingId);
         Instant now = now();
+        Registration registration = Registration.of(
+                meetingId, request.attendee(), company, caller.subject().orElse(null), now);
+        ensureUniqueCheckInCode(registration);
+        Meeting meeting = access.visibleForUpdate(meetingId);
         meeting.checkOpenForRegistration(now);
         checkAudience(meeting, company);
         if (company != null && meeting.maxPerCompany().isPresent()) {
@@ -107,9 +110,6 @@ public class RegistrationService {
                 throw new CompanyLimitReachedException(company.organisationNumber(), limit);
             }
         }
-        Registration registration = Registration.of(
-                meetingId, request.attendee(), company, caller.subject().orElse(null), now);
-        ensureUniqueCheckInCode(registration);
         if (meeting.approvalRequired()) {
             registration.pendApproval();
         } else if (seats.take(meetingId)) {

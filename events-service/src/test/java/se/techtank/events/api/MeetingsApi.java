@@ -117,7 +117,9 @@ public final class MeetingsApi {
 
     /** Cancels with the token of the registration's cancellation link (anonymous). */
     public static ValidatableResponse cancelWithToken(String registrationId, String token) {
-        return given().log().ifValidationFails().queryParam("token", token)
+        return given().log()
+                .ifValidationFails()
+                .queryParam("token", token)
                 .when()
                 .post("/api/v1/registrations/" + registrationId + "/cancel")
                 .then()

@@ -189,6 +189,20 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (isPoolExhausted(e)) {
+            // Every database connection stayed busy for the whole acquisition timeout: overload, not a bug.
+            LOG.warnf("No database connection free in time for %s; answering 503", path(uri));
+            return Response.fromResponse(respond(new Problem(
+                            Problem.type("service-busy"),
+                            "Service busy",
+                            503,
+                            "The service is busy right now; nothing was changed. Try again in a moment.",
+                            path(uri),
+                            null,
+                            List.of())))
+                    .header(HttpHeaders.RETRY_AFTER, "1")
+                    .build();
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", errorId, path(uri));
         return respond(new Problem(
@@ -199,6 +213,18 @@ public class ProblemMappers {
                 path(uri),
                 errorId,
                 List.of()));
+    }
+
+    /** Agroal's "Sorry, acquisition timeout!" (a plain SQLException, no SQL state) anywhere in the chain. */
+    static boolean isPoolExhausted(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException
+                    && cause.getMessage() != null
+                    && cause.getMessage().contains("acquisition timeout")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response unauthenticated(UriInfo uri) {
