@@ -88,9 +88,9 @@ class CapacityConcurrencyTest {
         for (int position = 1; position <= 5; position++) {
             firstFive.add(TestSql.queryForString(
                     database,
-                    "select id::text from registration where meeting_id = ?::uuid and waitlist_position = ?",
+                    "select id::text from registration where meeting_id = ?::uuid and waitlist_position = ?::int",
                     meetingId,
-                    position));
+                    String.valueOf(position)));
         }
         List<JsonNode> leaving = answers.stream()
                 .filter(a -> a.get("status").asText().equals("CONFIRMED"))
