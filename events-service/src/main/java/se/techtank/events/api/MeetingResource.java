@@ -3,6 +3,7 @@ package se.techtank.events.api;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -31,9 +32,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import se.techtank.events.domain.Meeting;
+import se.techtank.events.domain.MeetingFilter;
 import se.techtank.events.domain.MeetingQueries;
 import se.techtank.events.service.MeetingService;
 import se.techtank.platform.paging.PageRequest;
+import se.techtank.platform.problem.InvalidRequestException;
 import se.techtank.platform.problem.Problem;
 import se.techtank.platform.security.Roles;
 import se.techtank.platform.versioning.EntityVersions;
@@ -132,9 +135,12 @@ public class MeetingResource {
                             schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
                     @QueryParam("sort")
                     List<String> sort) {
-        var filter = MeetingListParameters.filter(municipality, kind, focusArea, series, from, to, status);
-        var result = meetings.list(filter, PageRequest.parse(page, size, sort, MeetingQueries.SORTABLE, "start,asc"))
-                .map(MeetingResponse::of);
+        var filter = new AtomicReference<MeetingFilter>();
+        var request = new AtomicReference<PageRequest>();
+        InvalidRequestException.collect(
+                () -> filter.set(MeetingListParameters.filter(municipality, kind, focusArea, series, from, to, status)),
+                () -> request.set(PageRequest.parse(page, size, sort, MeetingQueries.SORTABLE, "start,asc")));
+        var result = meetings.list(filter.get(), request.get()).map(MeetingResponse::of);
         return new MeetingPage(result.items(), result.page(), result.size(), result.totalItems(), result.totalPages());
     }
 

@@ -36,16 +36,13 @@ public record MeetingFilter(
     /**
      * This filter as the caller may run it.
      *
-     * @param managesFilteredMunicipality the caller manages the municipality filtered by
-     * @param managesAll the caller is staff
+     * @param draftsOf the municipality whose drafts the caller manages ({@link #ALL_MUNICIPALITIES} for
+     *     staff, {@code null} for nobody); a municipality filter narrows it further
      */
-    public MeetingFilter visibleTo(boolean managesFilteredMunicipality, boolean managesAll, Instant now) {
+    public MeetingFilter visibleTo(String draftsOf, Instant now) {
         Set<MeetingStatus> wanted =
                 statuses == null || statuses.isEmpty() ? EnumSet.of(MeetingStatus.PUBLISHED) : EnumSet.copyOf(statuses);
-        String drafts = null;
-        if (wanted.contains(MeetingStatus.DRAFT)) {
-            drafts = managesAll ? ALL_MUNICIPALITIES : managesFilteredMunicipality ? municipalityCode : null;
-        }
+        String drafts = wanted.contains(MeetingStatus.DRAFT) ? draftsOf : null;
         Instant upcoming = from == null && to == null ? now : null;
         return new MeetingFilter(municipalityCode, kind, focusArea, series, from, to, wanted, drafts, upcoming);
     }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.security.ForbiddenException;
 
 import se.techtank.events.domain.Meeting;
+import se.techtank.events.domain.MeetingFilter;
 import se.techtank.events.domain.MeetingRepository;
 import se.techtank.events.domain.MeetingStatus;
 import se.techtank.platform.problem.NotFoundException;
@@ -36,9 +37,21 @@ public class MeetingAccess {
     public boolean mayManageIn(String municipalityCode) {
         return caller.isStaff()
                 || (caller.isMunicipality()
+                        && municipalityCode != null
                         && caller.municipalityCode()
                                 .filter(municipalityCode::equals)
                                 .isPresent());
+    }
+
+    /**
+     * Whose drafts the caller may list: every municipality's ({@link MeetingFilter#ALL_MUNICIPALITIES})
+     * for staff, its own for a municipality, nobody's ({@code null}) for anyone else.
+     */
+    public String draftsListedIn() {
+        if (caller.isStaff()) {
+            return MeetingFilter.ALL_MUNICIPALITIES;
+        }
+        return caller.isMunicipality() ? caller.municipalityCode().orElse(null) : null;
     }
 
     public boolean maySee(Meeting meeting) {

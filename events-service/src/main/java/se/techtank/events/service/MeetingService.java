@@ -78,8 +78,7 @@ public class MeetingService {
     /** One page of the meetings the filter selects, among those the caller may see. */
     @Transactional
     public Page<Meeting> list(MeetingFilter filter, PageRequest page) {
-        MeetingFilter visible =
-                filter.visibleTo(access.mayManageIn(filter.municipalityCode()), access.mayManageIn(null), now());
+        MeetingFilter visible = filter.visibleTo(access.draftsListedIn(), now());
         return queries.list(visible, page);
     }
 

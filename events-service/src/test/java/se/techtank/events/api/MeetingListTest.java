@@ -1,0 +1,229 @@
+package se.techtank.events.api;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.Test;
+
+import se.techtank.platform.testing.TestSql;
+import se.techtank.platform.testing.TestTokens;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static se.techtank.events.api.MeetingTest.uniqueSeries;
+import static se.techtank.events.api.MeetingsApi.PROBLEMS;
+import static se.techtank.events.api.MeetingsApi.meeting;
+import static se.techtank.events.api.MeetingsApi.plan;
+import static se.techtank.events.api.MeetingsApi.published;
+import static se.techtank.events.api.MeetingsApi.register;
+import static se.techtank.events.api.MeetingsApi.registration;
+
+/**
+ * {@code GET /api/v1/meetings}: what each caller sees, the filters, paging and sorting. All tests share
+ * one database, so each lists only a series of its own.
+ */
+@QuarkusTest
+class MeetingListTest {
+
+    @Inject
+    AgroalDataSource database;
+
+    @Test
+    void anonymous_callers_see_the_published_upcoming_meetings_with_seats_and_waitlist() {
+        String series = uniqueSeries();
+        String upcoming = published(inSeries(series, 30, "1082"));
+        register(null, upcoming, registration("Anna Berg")).statusCode(201);
+        register(null, upcoming, registration("Bo Ek")).statusCode(201);
+        register(null, upcoming, registration("Cecilia Alm")).statusCode(201);
+        planned(inSeries(series, 31, "1082"));
+        String past = published(inSeries(series, 32, "1082"));
+        moveIntoThePast(past);
+        String cancelled = published(inSeries(series, 33, "1082"));
+        given().auth()
+                .oauth2(TestTokens.staff())
+                .contentType("application/json")
+                .body(Map.of("reason", "Inställt"))
+                .when()
+                .post("/api/v1/meetings/" + cancelled + "/cancel")
+                .then()
+                .statusCode(200);
+        assertThat(TestSql.queryForLong(database, "select count(*) from meeting where series = ?", series))
+                .isEqualTo(4);
+
+        list(null, Map.of("series", series))
+                .statusCode(200)
+                .body("items.id", contains(upcoming))
+                .body("items[0].status", equalTo("PUBLISHED"))
+                .body("items[0].capacity", equalTo(2))
+                .body("items[0].confirmedCount", equalTo(2))
+                .body("items[0].seatsLeft", equalTo(0))
+                .body("items[0].waitlistLength", equalTo(1))
+                .body("items[0].timeZone", equalTo("Europe/Stockholm"))
+                .body("page", equalTo(0))
+                .body("size", equalTo(20))
+                .body("totalItems", equalTo(1))
+                .body("totalPages", equalTo(1));
+        // Staff see the same by default: drafts and past meetings only when asked for.
+        list(TestTokens.staff(), Map.of("series", series)).body("items.id", contains(upcoming));
+        // A window in the past shows the meetings that took place.
+        list(null, Map.of("series", series, "from", LocalDate.now().minusDays(7).toString()))
+                .body("items.id", contains(past, upcoming));
+        list(null, Map.of("series", series, "status", "CANCELLED")).body("items.id", contains(cancelled));
+    }
+
+    @Test
+    void the_list_filters_by_municipality_kind_focus_area_series_and_dates() {
+        String series = uniqueSeries();
+        Map<String, Object> karlshamn = inSeries(series, 30, "1082");
+        karlshamn.put("focusAreas", List.of("AUTOMATION"));
+        String first = published(karlshamn);
+        Map<String, Object> karlskrona = inSeries(series, 40, "1080");
+        karlskrona.put("kind", "CONFERENCE");
+        karlskrona.put("focusAreas", List.of("SUSTAINABILITY"));
+        String second = published(karlskrona);
+        Map<String, Object> workshop = inSeries(series, 50, "1082");
+        workshop.put("kind", "WORKSHOP");
+        workshop.put("focusAreas", List.of("INNOVATION", "AUTOMATION"));
+        String third = published(workshop);
+        published(inSeries(uniqueSeries(), 40, "1080")); // another series
+
+        list(null, Map.of("series", series)).body("items.id", contains(first, second, third));
+        list(null, Map.of("series", series, "municipality", "1082")).body("items.id", contains(first, third));
+        list(null, Map.of("series", series, "kind", "CONFERENCE")).body("items.id", contains(second));
+        list(null, Map.of("series", series, "focusArea", "AUTOMATION")).body("items.id", contains(first, third));
+        list(null, Map.of("series", series, "focusArea", "COMPETENCE_SUPPLY")).body("items", empty());
+        list(null, Map.of("series", series, "municipality", "1082", "kind", "WORKSHOP"))
+                .body("items.id", contains(third));
+        // from and to are dates in Stockholm, both inclusive.
+        list(null, Map.of("series", series, "from", day(40).toString(), "to", day(40).toString()))
+                .body("items.id", contains(second));
+        list(null, Map.of("series", series, "from", day(35).toString())).body("items.id", contains(second, third));
+        list(null, Map.of("series", series, "to", day(40).toString())).body("items.id", contains(first, second));
+    }
+
+    @Test
+    void the_list_pages_and_sorts() {
+        String series = uniqueSeries();
+        String[] ids = new String[5];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = published(inSeries(series, 31 + i, "1082"));
+        }
+
+        list(null, Map.of("series", series, "size", "2"))
+                .statusCode(200)
+                .body("items.id", contains(ids[0], ids[1]))
+                .body("page", equalTo(0))
+                .body("size", equalTo(2))
+                .body("totalItems", equalTo(5))
+                .body("totalPages", equalTo(3));
+        list(null, Map.of("series", series, "size", "2", "page", "2"))
+                .body("items.id", contains(ids[4]))
+                .body("totalItems", equalTo(5));
+        list(null, Map.of("series", series, "sort", "start,desc"))
+                .body("items.id", contains(ids[4], ids[3], ids[2], ids[1], ids[0]));
+        list(null, Map.of("series", series, "sort", "start,desc", "size", "2", "page", "1"))
+                .body("items.id", contains(ids[2], ids[1]));
+    }
+
+    @Test
+    void bad_parameters_are_400_naming_each() {
+        list(null, Map.of("size", "500", "kind", "FOO", "from", "notadate", "municipality", "99"))
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo(PROBLEMS + "invalid-request"))
+                .body("errors.field", containsInAnyOrder("size", "kind", "from", "municipality"));
+        list(null, Map.of("status", "OPEN", "to", "2026-13-01", "focusArea", "ROBOTS", "sort", "title,asc"))
+                .statusCode(400)
+                .body("errors.field", containsInAnyOrder("status", "to", "focusArea", "sort"));
+        list(null, Map.of("page", "-1")).statusCode(400).body("errors.field", contains("page"));
+    }
+
+    @Test
+    void drafts_are_listed_only_to_those_who_manage_them() {
+        String series = uniqueSeries();
+        String karlshamnDraft = planned(inSeries(series, 30, "1082"));
+        String karlskronaDraft = planned(inSeries(series, 31, "1080"));
+        String karlshamnPublished = published(inSeries(series, 32, "1082"));
+
+        list(TestTokens.staff(), Map.of("series", series, "status", "DRAFT"))
+                .statusCode(200)
+                .body("items.id", contains(karlshamnDraft, karlskronaDraft))
+                .body("items.status", contains("DRAFT", "DRAFT"));
+        list(TestTokens.municipality("1082"), Map.of("series", series, "status", "DRAFT"))
+                .statusCode(200)
+                .body("items.id", contains(karlshamnDraft));
+        list(TestTokens.municipality("1082"), Map.of("series", series, "status", "DRAFT", "municipality", "1082"))
+                .statusCode(200)
+                .body("items.id", contains(karlshamnDraft));
+        list(TestTokens.municipality("1082"), Map.of("series", series, "status", "DRAFT", "municipality", "1080"))
+                .statusCode(200)
+                .body("items", empty());
+        list(TestTokens.municipality("1082"), Map.of("series", series))
+                .statusCode(200)
+                .body("items.id", contains(karlshamnPublished));
+        list(null, Map.of("series", series, "status", "DRAFT"))
+                .statusCode(200)
+                .body("items", empty())
+                .body("totalItems", equalTo(0));
+        list(TestTokens.member(UUID.randomUUID()), Map.of("series", series, "status", "DRAFT"))
+                .statusCode(200)
+                .body("items", empty());
+        list(TestTokens.staff(), Map.of("series", series, "status", "DRAFT,PUBLISHED"))
+                .body("items.id", contains(karlshamnDraft, karlskronaDraft, karlshamnPublished));
+        list(TestTokens.municipality("1080"), Map.of("series", series, "status", "DRAFT,PUBLISHED"))
+                .body("items.id", contains(karlskronaDraft, karlshamnPublished));
+    }
+
+    /** A meeting of the series starting {@code daysAhead} days ahead at 08:00 Stockholm time, capacity 2. */
+    private static Map<String, Object> inSeries(String series, int daysAhead, String municipality) {
+        Map<String, Object> body = meeting(2);
+        LocalDateTime start = day(daysAhead).atTime(8, 0);
+        body.put("series", series);
+        body.put("municipalityCode", municipality);
+        body.put("start", start.toString());
+        body.put("end", start.plusHours(2).toString());
+        body.put("registrationCloses", start.minusDays(1).toString());
+        return body;
+    }
+
+    private static LocalDate day(int daysAhead) {
+        return LocalDate.now().plusDays(daysAhead);
+    }
+
+    private static String planned(Map<String, Object> body) {
+        return plan(TestTokens.staff(), body).statusCode(201).extract().path("id");
+    }
+
+    private static ValidatableResponse list(String token, Map<String, String> parameters) {
+        var request = given();
+        if (token != null) {
+            request = request.auth().oauth2(token);
+        }
+        return request.queryParams(new HashMap<>(parameters))
+                .when()
+                .get("/api/v1/meetings")
+                .then();
+    }
+
+    /** Moves the meeting to last week, so that it has taken place. */
+    private void moveIntoThePast(String meetingId) {
+        assertThat(TestSql.execute(database, """
+                        update meeting set starts_at = now() - interval '3 days',
+                            ends_at = now() - interval '3 days' + interval '2 hours',
+                            registration_closes_at = now() - interval '4 days'
+                        where id = ?::uuid""", meetingId)).isEqualTo(1);
+    }
+}
