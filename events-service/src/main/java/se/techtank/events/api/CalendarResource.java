@@ -1,0 +1,136 @@
+package se.techtank.events.api;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import se.techtank.events.domain.MeetingFilter;
+import se.techtank.events.service.CalendarService;
+import se.techtank.platform.problem.Problem;
+
+/**
+ * The public meetings as an iCalendar (RFC 5545) feed that calendar programs subscribe to: rescheduled
+ * and cancelled meetings update the entries subscribers already have. One meeting's calendar is
+ * {@link MeetingCalendarResource}.
+ */
+@Path("/api/v1/calendar.ics")
+@Tag(name = CalendarResource.TAG, description = CalendarResource.TAG_DESCRIPTION)
+@SecurityRequirement(name = "bearer")
+@PermitAll
+@Produces(ICalendarWriter.MEDIA_TYPE)
+@APIResponse(
+        responseCode = "401",
+        description = "Invalid or expired token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class CalendarResource {
+
+    static final String TAG = "Calendars";
+    static final String TAG_DESCRIPTION = "Meetings in iCalendar format (RFC 5545) for Outlook, Google Calendar, "
+            + "Apple Calendar and others: one meeting to add, or a feed to subscribe to. Times are local times in "
+            + "Europe/Stockholm with the zone's rules included; each meeting keeps its UID, and its SEQUENCE rises "
+            + "when it is rescheduled or cancelled.";
+
+    private static final String EXAMPLE_ZONE = """
+            X-WR-TIMEZONE:Europe/Stockholm
+            BEGIN:VTIMEZONE
+            TZID:Europe/Stockholm
+            …
+            END:VTIMEZONE
+            """;
+
+    private static final String EXAMPLE_EVENT = """
+            BEGIN:VEVENT
+            UID:5b0c1a52-8d7e-4f4e-9a43-0c6f3e1d2a10@events.techtank.se
+            DTSTAMP:20260901T070000Z
+            DTSTART;TZID=Europe/Stockholm:20261015T080000
+            DTEND;TZID=Europe/Stockholm:20261015T100000
+            SEQUENCE:0
+            STATUS:CONFIRMED
+            SUMMARY:Branschträff Karlshamn
+            DESCRIPTION:Frukostmöte om automation för tillverkande företag i Karlsha
+             mn.
+            LOCATION:Väggaparken konferens\\, Väggavägen 1\\, 374 35 Karlshamn
+            ORGANIZER;CN=Techtank:mailto:info@techtank.se
+            CLASS:PUBLIC
+            TRANSP:OPAQUE
+            CREATED:20260820T121500Z
+            LAST-MODIFIED:20260901T065500Z
+            END:VEVENT
+            """;
+
+    private static final String EXAMPLE_HEAD = """
+            BEGIN:VCALENDAR
+            VERSION:2.0
+            PRODID:-//Techtank//Techtank events//SV
+            CALSCALE:GREGORIAN
+            METHOD:PUBLISH
+            """;
+
+    /** One meeting's calendar, its time zone shortened (lines end with CRLF in the real thing). */
+    static final String MEETING_EXAMPLE =
+            EXAMPLE_HEAD + "X-WR-CALNAME:Branschträff Karlshamn\n" + EXAMPLE_ZONE + EXAMPLE_EVENT + "END:VCALENDAR\n";
+
+    /** A feed with one meeting, its time zone shortened. */
+    static final String FEED_EXAMPLE = EXAMPLE_HEAD
+            + "X-WR-CALNAME:Techtank: Branschträffar hösten 2026 (1082)\n"
+            + "REFRESH-INTERVAL;VALUE=DURATION:PT1H\nX-PUBLISHED-TTL:PT1H\n"
+            + EXAMPLE_ZONE + EXAMPLE_EVENT + "END:VCALENDAR\n";
+
+    private final CalendarService calendars;
+
+    CalendarResource(CalendarService calendars) {
+        this.calendars = calendars;
+    }
+
+    @GET
+    @Operation(
+            summary = "Subscribe to meetings",
+            description = "A calendar feed (webcal) of the public meetings, soonest first: those not yet over "
+                    + "and those that ended in the last 90 days, at most 500. Cancelled meetings stay in it with "
+                    + "`STATUS:CANCELLED`, so that subscribers' calendars drop them, and so do completed ones; "
+                    + "drafts never appear. `municipality`, `kind` and `series` narrow it. Calendar programs are "
+                    + "asked to refresh it hourly. Lines end with CRLF.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The feed (`text/calendar; charset=UTF-8`)",
+            content =
+                    @Content(
+                            mediaType = ICalendarWriter.MEDIA_TYPE,
+                            schema = @Schema(type = SchemaType.STRING),
+                            example = FEED_EXAMPLE))
+    @APIResponse(
+            responseCode = "400",
+            description = "A bad municipality code or kind",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response feed(
+            @Parameter(description = "SCB municipality code", example = "1082") @QueryParam("municipality")
+                    String municipality,
+            @Parameter(description = "Kind of meeting", example = "INDUSTRY_MEETING") @QueryParam("kind") String kind,
+            @Parameter(description = "Meetings of this series", example = "Branschträffar hösten 2026")
+                    @QueryParam("series")
+                    String series) {
+        MeetingFilter filter = MeetingListParameters.filter(municipality, kind, null, series, null, null, null);
+        var meetings = calendars.feed(filter.municipalityCode(), filter.kind(), filter.series());
+        return Response.ok(
+                        ICalendarWriter.feed(feedName(filter), meetings, calendars.now()), ICalendarWriter.CONTENT_TYPE)
+                .build();
+    }
+
+    /** What a calendar program calls the subscription, e.g. "Techtank: Branschträffar hösten 2026 (1082)". */
+    private static String feedName(MeetingFilter filter) {
+        String name = "Techtank: " + (filter.series() == null ? "träffar och konferenser" : filter.series());
+        return filter.municipalityCode() == null ? name : name + " (" + filter.municipalityCode() + ")";
+    }
+}
