@@ -23,6 +23,7 @@ final class ApiClient {
     private final String baseUrl;
     private final String token;
 
+    /** {@code token} null: anonymous calls (no Authorization header). */
     ApiClient(String baseUrl, String token) {
         this.baseUrl = baseUrl;
         this.token = token;
@@ -40,10 +41,10 @@ final class ApiClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json, application/problem+json")
-                .header("Authorization", "Bearer " + token);
+                .header("Accept", "application/json, application/problem+json");
+        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
     }
 
     private static Response send(HttpRequest request) throws IOException, InterruptedException {

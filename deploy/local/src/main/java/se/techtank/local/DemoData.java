@@ -19,8 +19,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * ({@code {"companies": {"<organisation number>": "<id>"}}}); on a later run an entry whose id still
  * answers 200 is kept, one that answers 404 (the database was wiped) is created again.
  *
- * <p>To extend it (contacts, meetings, programmes, ...): add the records and a {@code loadXxx} step
- * below, and keep their ids in a new section of the same file.
+ * <p>To extend it (programmes, ...): add the records and a {@code loadXxx} step below (or a class of
+ * its own, like {@link DemoMeetings} for the meetings), and keep their ids in a new section of the same
+ * file.
  */
 final class DemoData {
 
@@ -241,7 +242,7 @@ final class DemoData {
         return new Result(ids, 0, ids.size(), List.of());
     }
 
-    private static String idOf(ApiClient.Response response) {
+    static String idOf(ApiClient.Response response) {
         JsonNode id = response.json().path("id");
         if (!id.isMissingNode() && !id.isNull()) {
             return id.asText();
@@ -252,7 +253,7 @@ final class DemoData {
         throw new IllegalStateException(response.request() + " answered 201 without an id or Location");
     }
 
-    private static ObjectNode read(Path store) throws IOException {
+    static ObjectNode read(Path store) throws IOException {
         if (Files.exists(store)) {
             JsonNode node = ApiClient.JSON.readTree(store.toFile());
             if (node instanceof ObjectNode object) {
@@ -262,7 +263,7 @@ final class DemoData {
         return ApiClient.JSON.createObjectNode();
     }
 
-    private static void write(Path store, ObjectNode root) throws IOException {
+    static void write(Path store, ObjectNode root) throws IOException {
         Files.createDirectories(store.getParent());
         ApiClient.JSON.writerWithDefaultPrettyPrinter().writeValue(store.toFile(), root);
     }

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The one-command local stack: PostgreSQL, a Kafka broker, an SMTP server, the four services, tokens and
@@ -246,13 +249,39 @@ public final class LocalStack {
             }
         }
         awaitCompanyReadModels(demo);
+        DemoMeetings.Result meetings = null;
+        if (services.containsKey(Services.EVENTS)) {
+            // After the read models: registrations name demo companies, and members-only ones need members.
+            step = Console.step();
+            ApiClient staffEvents = new ApiClient(Services.EVENTS.url(""), staffToken);
+            ApiClient anonymousEvents = new ApiClient(Services.EVENTS.url(""), null);
+            try {
+                meetings = DemoMeetings.load(
+                        staffEvents,
+                        anonymousEvents,
+                        demoData(),
+                        LocalDate.now(DemoMeetings.ZONE),
+                        services.containsKey(Services.MEMBERS));
+                step.done("Demo meetings: " + meetings.meetingIds().size() + " (" + meetings.created() + " created, "
+                        + meetings.kept() + " kept"
+                        + (meetings.replaced() > 0 ? ", " + meetings.replaced() + " past ones planned anew" : "")
+                        + "), " + (meetings.registered() + meetings.registrationsKept()) + " registrations ("
+                        + meetings.registered() + " sent, " + meetings.registrationsKept() + " kept)");
+                if (meetings.registrationsRefused() > 0) {
+                    Console.warn(meetings.registrationsRefused() + " demo registrations refused (registration closed,"
+                            + " meeting cancelled, or no active member company); --fresh starts anew");
+                }
+            } catch (IllegalStateException e) {
+                Console.warn("demo meetings not loaded: " + e.getMessage());
+            }
+        }
         String memberCompany = demo.memberCompanyId();
         if (memberCompany != null) {
             tokens.member(memberCompany);
         } else {
             Files.deleteIfExists(tokens.file("member"));
         }
-        printSummary(kafkaBootstrap, demo, memberCompany != null);
+        printSummary(kafkaBootstrap, demo, meetings, memberCompany != null);
     }
 
     /**
@@ -316,7 +345,8 @@ public final class LocalStack {
         return env;
     }
 
-    private void printSummary(String kafkaBootstrap, DemoData.Result demo, boolean memberToken) {
+    private void printSummary(
+            String kafkaBootstrap, DemoData.Result demo, DemoMeetings.Result meetings, boolean memberToken) {
         String tokens = layout.show(layout.tokens());
         StringBuilder out = new StringBuilder();
         out.append('\n')
@@ -340,6 +370,30 @@ public final class LocalStack {
                 .append("/staff.jwt)\" http://localhost:8081/api/v1/companies/")
                 .append(companyId != null ? companyId : "<id>")
                 .append('\n');
+        if (meetings != null) {
+            String events = Services.EVENTS.url("/api/v1/meetings");
+            JsonNode lean = meetings.leankonferens();
+            out.append("  Meetings  ")
+                    .append(meetings.meetingIds().size())
+                    .append(" demo meetings (the autumn branschträffar, Leankonferens Blekinge, a members' meeting):\n")
+                    .append("    curl ")
+                    .append(events)
+                    .append('\n')
+                    .append("    Leankonferens Blekinge: ")
+                    .append(lean.path("confirmedCount").asInt())
+                    .append(" of ")
+                    .append(lean.path("capacity").asInt())
+                    .append(" seats taken, ")
+                    .append(lean.path("waitlistLength").asInt())
+                    .append(" on the waitlist; its registrations:\n")
+                    .append("    curl -H \"Authorization: Bearer $(cat ")
+                    .append(tokens)
+                    .append("/staff.jwt)\" ")
+                    .append(events)
+                    .append('/')
+                    .append(meetings.leankonferensId())
+                    .append("/registrations\n");
+        }
         out.append("  Logs      ").append(layout.show(layout.logs())).append("/<name>.log\n");
         out.append("  E-mail    ")
                 .append(

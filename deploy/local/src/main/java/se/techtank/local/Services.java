@@ -23,10 +23,11 @@ final class Services {
     }
 
     static final Spec MEMBERS = new Spec("members-service", 8081, "members");
+    static final Spec EVENTS = new Spec("events-service", 8082, "events");
 
     static final List<Spec> ALL = List.of(
             MEMBERS,
-            new Spec("events-service", 8082, "events"),
+            EVENTS,
             new Spec("programmes-service", 8083, "programmes"),
             new Spec("notifications-service", 8084, "notifications"));
 
