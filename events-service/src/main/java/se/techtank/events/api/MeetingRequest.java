@@ -70,7 +70,7 @@ public record MeetingRequest(
         @Size(max = 200)
         String series,
 
-        @Schema(description = "Organisations arranging the meeting with Techtank") @Valid @Size(max = 10)
+        @Schema(description = "Organisations arranging the meeting with Techtank") @Size(max = 10)
         List<@NotNull @Valid CoOrganiserRequest> coOrganisers,
 
         @Schema(description = "Venue; a venue or an online link (or both) is required") @Valid
