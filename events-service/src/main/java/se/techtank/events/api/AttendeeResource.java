@@ -16,10 +16,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import se.techtank.events.domain.EmailAddress;
 import se.techtank.events.service.AttendeeErasure;
 import se.techtank.platform.problem.Problem;
 import se.techtank.platform.security.Roles;
+import se.techtank.platform.validation.EmailAddress;
 
 /** GDPR for attendees who are no member company's contact person (those are erased in members-service). */
 @Path("/api/v1/attendees")

@@ -31,7 +31,7 @@ public final class MeetingCommands {
             description = "Whom to erase",
             examples = "{\"email\": \"erik.svensson@example.se\"}")
     public record Erase(
-            @Schema(required = true) @NotBlank @se.techtank.events.domain.ValidEmailAddress
+            @Schema(required = true) @NotBlank @se.techtank.platform.validation.ValidEmailAddress
             String email) {}
 
     @Schema(name = "AttendeeErased", description = "How many registrations were anonymised")

@@ -21,16 +21,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import se.techtank.events.domain.Audience;
 import se.techtank.events.domain.CoOrganiser;
-import se.techtank.events.domain.EmailAddress;
 import se.techtank.events.domain.FocusArea;
 import se.techtank.events.domain.LocalizedText;
 import se.techtank.events.domain.MeetingDetails;
 import se.techtank.events.domain.MeetingKind;
 import se.techtank.events.domain.MeetingTime;
-import se.techtank.events.domain.ValidEmailAddress;
 import se.techtank.events.domain.ValidMunicipalityCode;
 import se.techtank.platform.problem.FieldError;
 import se.techtank.platform.problem.RuleViolationException;
+import se.techtank.platform.validation.EmailAddress;
+import se.techtank.platform.validation.ValidEmailAddress;
 
 @Schema(
         name = "MeetingRequest",

@@ -8,13 +8,13 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import se.techtank.events.domain.EmailAddress;
 import se.techtank.events.domain.Language;
 import se.techtank.events.domain.OrganisationNumber;
 import se.techtank.events.domain.Registration;
-import se.techtank.events.domain.ValidEmailAddress;
 import se.techtank.events.domain.ValidOrganisationNumber;
 import se.techtank.events.service.NewRegistration;
+import se.techtank.platform.validation.EmailAddress;
+import se.techtank.platform.validation.ValidEmailAddress;
 
 @Schema(
         name = "RegistrationRequest",

@@ -21,6 +21,8 @@ import jakarta.persistence.Version;
 
 import org.hibernate.annotations.DynamicUpdate;
 
+import se.techtank.platform.validation.EmailAddress;
+
 /**
  * A person's registration for a meeting. When someone leaves the waitlist, {@link SeatRepository}
  * moves everyone behind up one place with one statement; updates write only the columns that changed

@@ -11,12 +11,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import se.techtank.events.domain.ContactEmailRepository;
-import se.techtank.events.domain.EmailAddress;
 import se.techtank.events.domain.Meeting;
 import se.techtank.events.domain.MeetingRepository;
 import se.techtank.events.domain.Registration;
 import se.techtank.events.domain.RegistrationRepository;
 import se.techtank.events.messaging.RegistrationEventPublisher;
+import se.techtank.platform.validation.EmailAddress;
 
 /**
  * The right to erasure for attendees: a member company's contact person erased in members-service

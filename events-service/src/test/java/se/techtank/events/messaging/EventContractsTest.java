@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 
 import se.techtank.events.domain.Audience;
 import se.techtank.events.domain.CoOrganiser;
-import se.techtank.events.domain.EmailAddress;
 import se.techtank.events.domain.FocusArea;
 import se.techtank.events.domain.Language;
 import se.techtank.events.domain.LocalizedText;
@@ -25,6 +24,7 @@ import se.techtank.events.domain.MeetingKind;
 import se.techtank.events.domain.Registration;
 import se.techtank.platform.json.JsonConventions;
 import se.techtank.platform.testing.Contracts;
+import se.techtank.platform.validation.EmailAddress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

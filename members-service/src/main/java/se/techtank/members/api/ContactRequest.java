@@ -14,11 +14,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import se.techtank.members.domain.Consent;
 import se.techtank.members.domain.ContactDetails;
-import se.techtank.members.domain.EmailAddress;
 import se.techtank.members.domain.Language;
 import se.techtank.members.domain.ValidConsent;
-import se.techtank.members.domain.ValidEmailAddress;
 import se.techtank.members.domain.ValidPhoneNumber;
+import se.techtank.platform.validation.EmailAddress;
+import se.techtank.platform.validation.ValidEmailAddress;
 
 @Schema(
         name = "ContactRequest",

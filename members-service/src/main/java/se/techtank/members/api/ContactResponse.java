@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import se.techtank.members.domain.Consent;
 import se.techtank.members.domain.Contact;
-import se.techtank.members.domain.EmailAddress;
+import se.techtank.platform.validation.EmailAddress;
 
 @Schema(
         name = "Contact",

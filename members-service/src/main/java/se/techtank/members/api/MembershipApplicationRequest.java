@@ -16,11 +16,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import se.techtank.members.domain.Consent;
 import se.techtank.members.domain.ContactDetails;
-import se.techtank.members.domain.EmailAddress;
 import se.techtank.members.domain.Language;
 import se.techtank.members.domain.ValidMunicipalityCode;
 import se.techtank.members.domain.ValidOrganisationNumber;
 import se.techtank.members.service.ApplyForMembership;
+import se.techtank.platform.validation.EmailAddress;
 
 @Schema(
         name = "MembershipApplicationRequest",

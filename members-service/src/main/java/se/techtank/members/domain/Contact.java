@@ -27,6 +27,8 @@ import jakarta.persistence.Version;
 
 import org.hibernate.annotations.BatchSize;
 
+import se.techtank.platform.validation.EmailAddress;
+
 /**
  * A contact person of a company: personal data. A contact is live (with a name and an e-mail address)
  * until it is erased at the person's request; then name, e-mail and phone are gone for good and the

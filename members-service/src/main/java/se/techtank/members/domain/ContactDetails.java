@@ -4,6 +4,8 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 
+import se.techtank.platform.validation.EmailAddress;
+
 /**
  * What describes a contact person: everything adding a contact sets and an update replaces. Values
  * are already checked for form by the API; this keeps them normalised.

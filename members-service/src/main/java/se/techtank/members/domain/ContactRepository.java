@@ -12,6 +12,7 @@ import jakarta.persistence.LockModeType;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 import se.techtank.platform.paging.PageRequest;
+import se.techtank.platform.validation.EmailAddress;
 
 /** Contact persons by id and by company. Erased contacts are left out of a company's list. */
 @ApplicationScoped

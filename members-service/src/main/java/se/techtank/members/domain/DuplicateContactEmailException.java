@@ -4,6 +4,7 @@ import java.util.List;
 
 import se.techtank.platform.problem.DomainException;
 import se.techtank.platform.problem.FieldError;
+import se.techtank.platform.validation.EmailAddress;
 
 /** The company already has a contact with this e-mail address (compared case-insensitively). */
 public class DuplicateContactEmailException extends DomainException {

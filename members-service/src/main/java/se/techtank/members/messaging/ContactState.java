@@ -8,7 +8,7 @@ import java.util.UUID;
 import se.techtank.members.domain.Consent;
 import se.techtank.members.domain.ConsentStatus;
 import se.techtank.members.domain.Contact;
-import se.techtank.members.domain.EmailAddress;
+import se.techtank.platform.validation.EmailAddress;
 
 /**
  * The contact's current state as every event on {@code members.contact.v1} carries it (schema {@code

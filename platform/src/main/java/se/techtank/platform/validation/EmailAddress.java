@@ -1,4 +1,4 @@
-package se.techtank.events.domain;
+package se.techtank.platform.validation;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package se.techtank.members.domain;
+package se.techtank.platform.validation;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
