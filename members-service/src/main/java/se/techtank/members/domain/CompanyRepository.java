@@ -82,10 +82,10 @@ public class CompanyRepository implements PanacheRepositoryBase<Company, UUID> {
             order.add(SORT_COLUMNS.get(sort.field()) + (sort.ascending() ? " asc" : " desc"));
         }
         order.add("id asc");
-        // The page's ids first, then their rows: the ids alone come from an index-only walk of the sort's
-        // index (company_search_name, company_modified_at) that evaluates the filters on the index entries,
-        // where selecting the columns directly fetched the row of every entry walked past. For q=karlshamn
-        // that was thousands of rows for one page of twenty (12 ms instead of 3.5 ms).
+        // The page's ids first, then their rows: the ids alone can come from an index-only walk of the
+        // sort's index (company_search_name checks the name filter on its entries), where selecting the
+        // columns directly fetched the row of every entry walked past. For q=karlshamn that was thousands
+        // of rows for one page of twenty (12 ms instead of 3.5 ms).
         String pageIds = "select id from company" + where.sql() + order + " limit ? offset ?";
         String sql = "select " + SUMMARY_COLUMNS + " from company where id in (" + pageIds + ")" + order;
         return jdbc(connection -> {
