@@ -17,6 +17,7 @@
 #      time (target: at most 30 s for 10,000 rows), imports the first file again (every row UNCHANGED),
 #      then waits until the outbox has published every event
 #      and runs VACUUM ANALYZE (with psql, when installed), as autovacuum would shortly after a bulk load;
+#      --keep-data skips this step when an earlier run's files and modifiedSince time are in .local/bench/;
 #   4. runs a mix of list/search requests (q by name part and by organisation number, municipality, sni
 #      prefix, sizeClass, modifiedSince, sorting by name and modifiedAt, different pages) with 20
 #      concurrent clients (bench/SearchLoad.java: BENCH_REQUESTS measured, default 20000, after
@@ -99,52 +100,61 @@ token="$(cat "$token_file")"
 log "Stack ready"
 machine
 
-# 3. Generate and import the companies.
+# 3. Generate and import the companies. With --keep-data and the files of an earlier import still in
+#    $work, nothing is imported again: re-importing would leave every company UNCHANGED but move the
+#    modifiedSince time past all of them, so that those searches found nothing and runs differed.
 data="$work/data"
-rm -rf "$data"
-java bench/GenerateCompanies.java "$data" "$rows" "$rows_per_file" >/dev/null
-files=("$data"/companies-*.csv)
-log "Generated $rows companies in ${#files[@]} files of $rows_per_file rows"
-since=""
-import_times=()
-for f in "${files[@]}"; do
-  if [[ "$f" == "${files[-1]}" ]]; then
-    since="$(date -u +%Y-%m-%dT%H:%M:%SZ)" # modifiedSince searches then find the last file's companies
-  fi
-  result="$work/$(basename "$f" .csv)-result.json"
-  read -r status seconds < <(curl -sS -o "$result" -w '%{http_code} %{time_total}\n' --max-time 300 \
+since_file="$work/modified-since.txt"
+if [[ ${#fresh[@]} -eq 0 && -f "$since_file" && -f "$data/search-urls.txt" ]]; then
+  since="$(cat "$since_file")"
+  log "Keeping the imported companies (--keep-data); modifiedSince=$since from $since_file"
+else
+  rm -rf "$data"
+  java bench/GenerateCompanies.java "$data" "$rows" "$rows_per_file" >/dev/null
+  files=("$data"/companies-*.csv)
+  log "Generated $rows companies in ${#files[@]} files of $rows_per_file rows"
+  since=""
+  import_times=()
+  for f in "${files[@]}"; do
+    if [[ "$f" == "${files[-1]}" ]]; then
+      since="$(date -u +%Y-%m-%dT%H:%M:%SZ)" # modifiedSince searches then find the last file's companies
+    fi
+    result="$work/$(basename "$f" .csv)-result.json"
+    read -r status seconds < <(curl -sS -o "$result" -w '%{http_code} %{time_total}\n' --max-time 300 \
+      -H "Authorization: Bearer $token" -H 'Content-Type: text/csv; charset=UTF-8' \
+      --data-binary @"$f" "$base/api/v1/companies/import")
+    if [[ "$status" != 200 ]]; then
+      echo "Import of $f answered $status:" >&2
+      head -c 2000 "$result" >&2
+      exit 1
+    fi
+    if command -v jq >/dev/null; then
+      totals="$(jq -c .totals "$result")"
+    else
+      totals="$(grep -o '"totals":{[^}]*}' "$result")"
+    fi
+    import_times+=("$seconds")
+    log "Imported $(basename "$f"): ${seconds} s, $totals"
+  done
+  log "Import times (s) per file of $rows_per_file rows: ${import_times[*]}"
+  read -r status seconds < <(curl -sS -o "$work/reimport-result.json" -w '%{http_code} %{time_total}\n' --max-time 300 \
     -H "Authorization: Bearer $token" -H 'Content-Type: text/csv; charset=UTF-8' \
-    --data-binary @"$f" "$base/api/v1/companies/import")
-  if [[ "$status" != 200 ]]; then
-    echo "Import of $f answered $status:" >&2
-    head -c 2000 "$result" >&2
-    exit 1
-  fi
-  if command -v jq >/dev/null; then
-    totals="$(jq -c .totals "$result")"
-  else
-    totals="$(grep -o '"totals":{[^}]*}' "$result")"
-  fi
-  import_times+=("$seconds")
-  log "Imported $(basename "$f"): ${seconds} s, $totals"
-done
-log "Import times (s) per file of $rows_per_file rows: ${import_times[*]}"
-read -r status seconds < <(curl -sS -o "$work/reimport-result.json" -w '%{http_code} %{time_total}\n' --max-time 300 \
-  -H "Authorization: Bearer $token" -H 'Content-Type: text/csv; charset=UTF-8' \
-  --data-binary @"${files[0]}" "$base/api/v1/companies/import")
-log "Imported $(basename "${files[0]}") again: ${seconds} s (HTTP $status), $(grep -o '"totals":{[^}]*}' "$work/reimport-result.json")"
+    --data-binary @"${files[0]}" "$base/api/v1/companies/import")
+  log "Imported $(basename "${files[0]}") again: ${seconds} s (HTTP $status), $(grep -o '"totals":{[^}]*}' "$work/reimport-result.json")"
 
-log "Waiting for the outbox relay to publish every event"
-start=$(date +%s)
-for ((i = 0; i < 600; i++)); do
-  unsent="$(curl -sS "$base/q/metrics" | awk '/^outbox_unsent_rows/ {print int($2)}' | head -n1)"
-  [[ "$unsent" == 0 ]] && break
-  sleep 1
-done
-log "Outbox drained (unsent: ${unsent:-?}) after $(($(date +%s) - start)) s more"
-if command -v psql >/dev/null; then
-  PGPASSWORD=techtank psql -q -h 127.0.0.1 -p 55432 -U techtank -d members -c 'vacuum analyze company' \
-    && log "VACUUM ANALYZE company done (what autovacuum does shortly after a bulk load)"
+  log "Waiting for the outbox relay to publish every event"
+  start=$(date +%s)
+  for ((i = 0; i < 600; i++)); do
+    unsent="$(curl -sS "$base/q/metrics" | awk '/^outbox_unsent_rows/ {print int($2)}' | head -n1)"
+    [[ "$unsent" == 0 ]] && break
+    sleep 1
+  done
+  log "Outbox drained (unsent: ${unsent:-?}) after $(($(date +%s) - start)) s more"
+  if command -v psql >/dev/null; then
+    PGPASSWORD=techtank psql -q -h 127.0.0.1 -p 55432 -U techtank -d members -c 'vacuum analyze company' \
+      && log "VACUUM ANALYZE company done (what autovacuum does shortly after a bulk load)"
+  fi
+  echo "$since" >"$since_file"
 fi
 
 # 4. Search load. CPU seconds used by the service and its database connections during the measured run

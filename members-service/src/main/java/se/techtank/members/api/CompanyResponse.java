@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import se.techtank.members.domain.Company;
+import se.techtank.members.domain.CompanySummary;
 import se.techtank.members.domain.LegalForm;
 import se.techtank.members.domain.MembershipStatus;
 import se.techtank.members.domain.SizeClass;
@@ -60,6 +61,25 @@ public record CompanyResponse(
                 company.website().orElse(null),
                 company.postalAddress().map(Address::of).orElse(null),
                 company.membershipStatus().orElse(null),
+                company.createdAt(),
+                company.modifiedAt());
+    }
+
+    /** The same JSON as {@link #of(Company)} gives for the company, from what a list reads of it. */
+    static CompanyResponse of(CompanySummary company) {
+        return new CompanyResponse(
+                company.id(),
+                company.organisationNumber(),
+                company.legalForm(),
+                company.name(),
+                company.municipalityCode(),
+                company.inBlekinge(),
+                company.primarySni() == null ? null : new SniCodes(company.primarySni(), company.secondarySni()),
+                company.numberOfEmployees(),
+                company.sizeClass(),
+                company.website(),
+                company.address().map(Address::of).orElse(null),
+                company.membershipStatus(),
                 company.createdAt(),
                 company.modifiedAt());
     }

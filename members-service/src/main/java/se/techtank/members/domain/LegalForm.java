@@ -22,7 +22,12 @@ public enum LegalForm {
     OTHER;
 
     public static LegalForm of(OrganisationNumber organisationNumber) {
-        return switch (organisationNumber.value().charAt(0)) {
+        return ofFirstDigit(organisationNumber.value().charAt(0));
+    }
+
+    /** The legal form of a normalised organisation number starting with {@code digit}. */
+    static LegalForm ofFirstDigit(char digit) {
+        return switch (digit) {
             case '1' -> ESTATE;
             case '2' -> PUBLIC_SECTOR;
             case '3' -> FOREIGN_COMPANY;

@@ -17,7 +17,17 @@ public final class MunicipalityCode {
     private MunicipalityCode() {}
 
     public static boolean isValid(String code) {
-        return code != null && code.matches("\\d{4}") && COUNTY_CODES.contains(code.substring(0, 2));
+        // Checked by hand rather than with String.matches, which compiles its pattern on every call: this
+        // runs for every company of every list page.
+        if (code == null || code.length() != 4) {
+            return false;
+        }
+        for (int i = 0; i < 4; i++) {
+            if (code.charAt(i) < '0' || code.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return COUNTY_CODES.contains(code.substring(0, 2));
     }
 
     public static boolean inBlekinge(String code) {

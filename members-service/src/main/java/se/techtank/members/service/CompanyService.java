@@ -16,6 +16,7 @@ import se.techtank.members.domain.Company;
 import se.techtank.members.domain.CompanyFilter;
 import se.techtank.members.domain.CompanyProfile;
 import se.techtank.members.domain.CompanyRepository;
+import se.techtank.members.domain.CompanySummary;
 import se.techtank.members.domain.DuplicateOrganisationNumberException;
 import se.techtank.members.domain.OrganisationNumber;
 import se.techtank.members.messaging.CompanyEventPublisher;
@@ -88,9 +89,13 @@ public class CompanyService {
     /**
      * The companies that match, as far as the caller may see them: staff all, a municipality user those
      * in its municipality, a member only its own company.
+     *
+     * <p>No transaction of its own: the page and the count are two reads that a transaction would not make
+     * any more consistent (read committed gives each statement its own snapshot), and beginning and
+     * committing one cost a round trip to the database and the transaction manager's work per request.
      */
-    @Transactional
-    public Page<Company> list(CompanyFilter filter, PageRequest page) {
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<CompanySummary> list(CompanyFilter filter, PageRequest page) {
         CompanyFilter visible = filter;
         if (!caller.isStaff()) {
             if (caller.isMunicipality()) {
@@ -104,7 +109,7 @@ public class CompanyService {
                 visible = filter.onlyCompany(caller.companyId().orElse(NOBODY));
             }
         }
-        List<Company> found = companies.search(visible, page);
+        List<CompanySummary> found = companies.search(visible, page);
         // A page that is not full tells the total without a count query (most searches fit on one page).
         boolean lastPage = found.size() < page.size() && (!found.isEmpty() || page.page() == 0);
         long total = lastPage ? page.offset() + found.size() : companies.count(visible);

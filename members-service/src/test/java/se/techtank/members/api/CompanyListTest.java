@@ -1,5 +1,7 @@
 package se.techtank.members.api;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -7,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -17,6 +22,7 @@ import se.techtank.members.TestOrganisationNumbers;
 import se.techtank.platform.testing.TestTokens;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
@@ -28,6 +34,9 @@ import static org.hamcrest.Matchers.equalTo;
  */
 @QuarkusTest
 class CompanyListTest {
+
+    @Inject
+    AgroalDataSource database;
 
     private String token;
 
@@ -132,6 +141,62 @@ class CompanyListTest {
                 .body("items.name", contains("Gamma " + token, "Beta " + token, "Alfa " + token));
         list(TestTokens.staff(), Map.of("q", token, "sort", "modifiedAt,desc"))
                 .body("items.name", contains("Gamma " + token, "Beta " + token, "Alfa " + token));
+    }
+
+    @Test
+    void a_list_shows_each_company_exactly_as_reading_it_does() throws Exception {
+        String full = post(Map.of(
+                "organisationNumber",
+                TestOrganisationNumbers.next(),
+                "name",
+                "Ölands Präss & Svets AB " + token,
+                "municipalityCode",
+                "1060",
+                "sni",
+                Map.of("primary", "25500", "secondary", List.of("28.41", "33.120")),
+                "numberOfEmployees",
+                42,
+                "website",
+                "https://www.svets.example.se",
+                "postalAddress",
+                Map.of("street", "Industrivägen 4", "postalCode", "29338", "city", "Olofström")));
+        String partial = post(Map.of(
+                "organisationNumber",
+                TestOrganisationNumbers.next(),
+                "name",
+                "Växjö Plast " + token,
+                "municipalityCode",
+                "0780",
+                "sni",
+                Map.of("primary", "22"),
+                "numberOfEmployees",
+                0,
+                "postalAddress",
+                Map.of("postalCode", "35230", "city", "Växjö")));
+        String bare = register("Zeta " + token, "1082", null, null);
+        try (Connection connection = database.getConnection();
+                PreparedStatement statement =
+                        connection.prepareStatement("update company set membership_status = 'APPLIED' where id = ?")) {
+            statement.setObject(1, UUID.fromString(full));
+            statement.executeUpdate();
+        }
+
+        String page = list(TestTokens.staff(), Map.of("q", token)).extract().asString();
+
+        for (String id : List.of(full, partial, bare)) {
+            String read = given().auth()
+                    .oauth2(TestTokens.staff())
+                    .when()
+                    .get("/api/v1/companies/" + id)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
+            assertThat(page)
+                    .as("the list's item of " + id + " is what reading it answers")
+                    .contains(read);
+        }
+        assertThat(page).startsWith("{\"items\":[{\"id\":\"");
     }
 
     @Test
