@@ -195,7 +195,7 @@ jfr_stop() { # jfr_stop NAME: writes $work/NAME.jfr and prints the 20 methods mo
   log "JFR: $work/$1.jfr; methods most often on top of the stack (% of execution samples):"
   jfr print --events jdk.ExecutionSample "$work/$1.jfr" \
     | awk '/stackTrace = \[/ { getline; sub(/^[ \t]+/, ""); sub(/[ \t]+line:.*/, ""); top[$0]++; n++ }
-           END { for (m in top) printf "%6.1f %%  %s\n", 100 * top[m] / n, m }' | sort -rn | head -n 20
+           END { for (m in top) printf "%6.1f %%  %s\n", 100 * top[m] / n, m }' | sort -rn | sed -n '1,20p'
 }
 await_outbox() { # until the relay has published every event (at most 120 s)
   local i
