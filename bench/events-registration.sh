@@ -1,0 +1,351 @@
+#!/usr/bin/env bash
+# Benchmark of events-service registrations: seats under concurrent registration, the public listing,
+# and the database's own ceiling for the same transaction.
+#
+#   bench/events-registration.sh [--keep-data] [--skip-build] [--wait] [--profile]
+#
+# What it does, from the repository root of this worktree (any current directory works):
+#   1. builds events-service and the local stack launcher when their jars are missing or older than the
+#      sources (--skip-build: never);
+#   2. starts the local stack with events-service only (deploy/local/run --fresh --only events-service:
+#      embedded PostgreSQL 17 on :55432, Kafka on :9092, SMTP on :2525, the service on :8082; those ports
+#      must be free, --wait waits up to 30 minutes for them), with production-like JVM flags
+#      (BENCH_JVM_OPTS, default "-Xms512m -Xmx512m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError": C2 on,
+#      unlike the local stack's C1-only default), and waits for "Techtank local stack is ready";
+#      --keep-data starts it without --fresh;
+#   3. publishes BENCH_MEETINGS (default 80) meetings for the listing (municipalities 1060, 1080, 1081,
+#      1082, 1083, every kind, 1-3 focus areas each), then warms the service up with BENCH_WARMUP (6000)
+#      registrations for a meeting of 1,000 seats (both the seat and the waitlist path) and waits (at most
+#      120 s) until the JIT compilers are idle: on a busy machine they fall behind;
+#   4. BENCH_ROUNDS (3) rounds of: BENCH_ATTEMPTS (2000) anonymous registrations, each with an e-mail
+#      address of its own, from BENCH_CLIENTS (50) concurrent clients against a meeting of BENCH_CAPACITY
+#      (150) seats, then the same against a meeting large enough never to fill (bench/RegistrationLoad.java);
+#      each prints p50, p99 and throughput and the CPU time per registration of the service (and of that,
+#      its JIT compiler threads), PostgreSQL (all its processes) and Kafka, counted from when the load
+#      driver starts sending until the outbox relay has published every event. After each
+#      full meeting it checks, in the database (psql) and through GET /api/v1/meetings/{id}, that exactly
+#      150 were confirmed and 1850 waitlisted with positions 1..1850, each once: PASS or FAIL. Then 500
+#      registrations from one client (latency without queueing);
+#   5. the public listing, GET /api/v1/meetings anonymously, at BENCH_CLIENTS clients (BENCH_LIST_REQUESTS,
+#      default 10000, after BENCH_LIST_WARMUP, 2000): no filter and later pages, municipality, kind, focus
+#      area, municipality + kind, 50 per page;
+#   6. the database's ceiling: pgbench -M prepared -c 8 -j 2 -T 20 (BENCH_PGBENCH_CLIENTS,
+#      BENCH_PGBENCH_SECONDS) running bench/registration-transaction.sql (the seat update, the registration
+#      insert and the outbox insert of one registration, in one transaction) against the events database,
+#      for a meeting of its own, while the service's JVM is paused (SIGSTOP) so that neither it nor its
+#      outbox relay competes for the CPU; pgbench's rows are deleted again before the service continues
+#      (its relay would otherwise publish them). Prints the service's registrations/s (median of the
+#      never-full rounds) as a ratio of pgbench's transactions/s;
+#   7. prints a summary against the targets (throughput at least 0.5 x the ceiling and p99 at most 100 ms
+#      at 50 clients; listing p99 at most 30 ms) and stops the stack (also on Ctrl-C or failure).
+# --profile records the service with Java Flight Recorder during the registration rounds and during the
+# listing (registrations.jfr, listing.jfr) and prints the methods most often on top of the stack.
+# Everything listens on 127.0.0.1 only. Logs and results go to .local/bench/events/ (git-ignored).
+# Needs Java 17+ (a JDK), curl, bc, psql and pgbench (Debian: postgresql-client); jq is used when present.
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+work="$repo/.local/bench/events"
+base="http://127.0.0.1:8082"
+clients="${BENCH_CLIENTS:-50}"
+attempts="${BENCH_ATTEMPTS:-2000}"
+capacity="${BENCH_CAPACITY:-150}"
+rounds="${BENCH_ROUNDS:-3}"
+warmup="${BENCH_WARMUP:-6000}"
+listing_meetings="${BENCH_MEETINGS:-80}"
+list_requests="${BENCH_LIST_REQUESTS:-10000}"
+list_warmup="${BENCH_LIST_WARMUP:-2000}"
+pgbench_clients="${BENCH_PGBENCH_CLIENTS:-8}"
+pgbench_seconds="${BENCH_PGBENCH_SECONDS:-20}"
+jvm_opts="${BENCH_JVM_OPTS:--Xms512m -Xmx512m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}"
+never_full=100000 # the API's largest capacity
+fresh=(--fresh)
+build=auto
+wait_for_ports=no
+profile=no
+for arg in "$@"; do
+  case "$arg" in
+    --keep-data) fresh=() ;;
+    --skip-build) build=never ;;
+    --wait) wait_for_ports=yes ;;
+    --profile) profile=yes ;;
+    -h | --help) sed -n '2,/^set -e/{/^#/p}' "$0"; exit 0 ;;
+    *) echo "Unknown option: $arg (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+log() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*"; }
+machine() {
+  log "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GB RAM; load: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+for tool in curl bc psql pgbench javac; do
+  command -v "$tool" >/dev/null || { echo "$tool is needed (psql, pgbench: apt-get install postgresql-client)." >&2; exit 1; }
+done
+
+mkdir -p "$work"
+cd "$repo"
+export PGPASSWORD=techtank
+sql() { psql -X -q -At -v ON_ERROR_STOP=1 -h 127.0.0.1 -p 55432 -U techtank -d events -c "$1"; }
+
+# 1. Build what is missing or stale; compile the load driver once (instead of at every launch).
+if [[ "$build" == auto ]]; then
+  jar="events-service/target/quarkus-app/quarkus-run.jar"
+  launcher="deploy/local/target/local-stack.jar"
+  if [[ ! -f "$jar" || ! -f "$launcher" ]] \
+    || [[ -n "$(find events-service/src/main platform/src/main events-service/pom.xml -newer "$jar" -type f -print -quit)" ]]; then
+    log "Building events-service and the local stack launcher (./mvnw install -DskipTests)"
+    ./mvnw -B -q install -DskipTests -Dspotless.check.skip=true -pl events-service,deploy/local -am
+  fi
+fi
+classes="$work/classes"
+rm -rf "$classes"
+javac -d "$classes" bench/RegistrationLoad.java
+load() { java -XX:+UseSerialGC -cp "$classes" RegistrationLoad "$@"; }
+
+# 2. Start the local stack with events-service only.
+ports='(8082|9092|9093|55432|2525)'
+for ((i = 0; ; i++)); do
+  busy=$(ss -ltnH 2>/dev/null | awk '{print $4}' | grep -E ":$ports\$" || true)
+  [[ -z "$busy" ]] && break
+  if [[ "$wait_for_ports" == no || $i -ge 30 ]]; then
+    echo "Ports in use (another local stack?): $(echo $busy). Stop it first$([[ "$wait_for_ports" == no ]] || echo ' (waited 30 minutes)')." >&2
+    exit 1
+  fi
+  log "Ports in use (another local stack?): $(echo $busy); checking again in a minute"
+  sleep 60
+done
+stack_log="$work/stack.log"
+log "Starting the local stack (events-service, JVM: $jvm_opts); log: $stack_log"
+LOCAL_STACK_SERVICE_JVM_OPTS="$jvm_opts" deploy/local/run "${fresh[@]}" --only events-service >"$stack_log" 2>&1 &
+stack_pid=$!
+service_pid=""
+stop_stack() {
+  [[ -n "$service_pid" ]] && kill -CONT "$service_pid" 2>/dev/null || true
+  if kill -0 "$stack_pid" 2>/dev/null; then
+    log "Stopping the local stack (pid $stack_pid)"
+    kill -TERM "$stack_pid" 2>/dev/null || true
+    wait "$stack_pid" 2>/dev/null || true
+  fi
+}
+trap stop_stack EXIT
+for ((i = 0; i < 300; i++)); do
+  grep -q "Techtank local stack is ready" "$stack_log" && break
+  if ! kill -0 "$stack_pid" 2>/dev/null; then
+    tail -n 40 "$stack_log" >&2
+    echo "The local stack stopped before it was ready." >&2
+    exit 1
+  fi
+  sleep 1
+done
+grep -q "Techtank local stack is ready" "$stack_log" || { tail -n 40 "$stack_log" >&2; echo "Not ready after 300 s." >&2; exit 1; }
+token_file="$repo/.local/tokens/staff.jwt"
+service_pid="$(pgrep -f "$repo/events-service/target/quarkus-app/quarkus-run.jar" | head -n1)"
+postmaster_pid="$(head -n1 "$repo/.local/postgres/postmaster.pid")"
+kafka_pid="$(pgrep -f "kafka\.Kafka .*$repo/" | head -n1 || true)"
+log "Stack ready (service pid $service_pid, PostgreSQL $postmaster_pid, Kafka ${kafka_pid:-?})"
+log "PostgreSQL $(sql 'show server_version'): fsync $(sql 'show fsync'), synchronous_commit $(sql 'show synchronous_commit'), shared_buffers $(sql 'show shared_buffers'); commit $(git rev-parse --short HEAD)$([[ -z "$(git status --porcelain)" ]] || echo ' (with uncommitted changes)')"
+machine
+
+# CPU time from /proc, because on a shared machine it says more than the latency does: the service's
+# JVM, every PostgreSQL process (backends, WAL writer, checkpointer, and through the postmaster's
+# cutime/cstime the processes that ended meanwhile, e.g. autovacuum workers) and the Kafka broker.
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+postgres_ticks() {
+  local total child
+  total=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$postmaster_pid/stat")
+  for child in $(pgrep -P "$postmaster_pid"); do
+    total=$((total + $(ticks "$child")))
+  done
+  echo "$total"
+}
+jit_ticks() { # the service's JIT compiler threads: compiling, not serving
+  local task total=0
+  for task in /proc/"$service_pid"/task/*; do
+    case "$(cat "$task/comm" 2>/dev/null)" in
+      C1\ Compiler* | C2\ Compiler*) total=$((total + $(sed 's/.*) //' "$task/stat" | awk '{print $12 + $13}'))) ;;
+    esac
+  done
+  echo "$total"
+}
+cpu_snapshot() { echo "$(ticks "$service_pid") $(postgres_ticks) $( [[ -n "$kafka_pid" ]] && ticks "$kafka_pid" || echo 0) $(jit_ticks)"; }
+hz=$(getconf CLK_TCK)
+# cpu_per_request BEFORE AFTER REQUESTS: "service S ms (JIT J ms), PostgreSQL P ms, Kafka K ms" per request
+cpu_per_request() {
+  awk -v b="$1" -v a="$2" -v hz="$hz" -v n="$3" 'BEGIN {
+    split(b, x, " "); split(a, y, " ")
+    printf "service %.2f ms (JIT compilers %.2f ms), PostgreSQL %.2f ms, Kafka %.2f ms", 1000 * (y[1] - x[1]) / hz / n,
+      1000 * (y[4] - x[4]) / hz / n, 1000 * (y[2] - x[2]) / hz / n, 1000 * (y[3] - x[3]) / hz / n }'
+}
+# driver OUT_FILE ARGS...: the load driver (ARGS) in the background into OUT_FILE; takes the CPU snapshot
+# cpu_before when the driver starts measuring (after its own warm-up), then shows the output. Its status.
+driver() {
+  local out="$1" pid status=0
+  shift
+  load "$@" >"$out" 2>&1 &
+  pid=$!
+  while kill -0 "$pid" 2>/dev/null && ! grep -qE '^(Registrations|Listing): ' "$out"; do sleep 0.05; done
+  cpu_before="$(cpu_snapshot)"
+  wait "$pid" || status=$?
+  cat "$out"
+  return "$status"
+}
+jfr_start() { [[ "$profile" == no ]] || jcmd "$service_pid" JFR.start name="$1" settings=profile >/dev/null; }
+jfr_stop() { # jfr_stop NAME: writes $work/NAME.jfr and prints the 20 methods most often on top of the stack
+  [[ "$profile" == no ]] && return 0
+  jcmd "$service_pid" JFR.stop name="$1" filename="$work/$1.jfr" >/dev/null
+  log "JFR: $work/$1.jfr; methods most often on top of the stack (% of execution samples):"
+  jfr print --events jdk.ExecutionSample "$work/$1.jfr" \
+    | awk '/stackTrace = \[/ { getline; sub(/^[ \t]+/, ""); sub(/[ \t]+line:.*/, ""); top[$0]++; n++ }
+           END { for (m in top) printf "%6.1f %%  %s\n", 100 * top[m] / n, m }' | sort -rn | sed -n '1,20p'
+}
+await_outbox() { # until the relay has published every event (at most 120 s)
+  local i
+  for ((i = 0; i < 600; i++)); do
+    [[ "$(sql 'select count(*) from platform.outbox where sent_at is null')" == 0 ]] && return 0
+    sleep 0.2
+  done
+  log "The outbox still has unsent events after 120 s"
+  return 1
+}
+median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+field() { grep -o "$1=[^ ]*" <<<"$2" | cut -d= -f2; } # field NAME "RESULT ... NAME=value ..."
+api_counts() { # "confirmedCount waitlistLength seatsLeft" of a meeting, as GET /api/v1/meetings/{id} answers
+  local json
+  json="$(curl -sS --max-time 30 "$base/api/v1/meetings/$1")"
+  if command -v jq >/dev/null; then
+    jq -r '"\(.confirmedCount) \(.waitlistLength) \(.seatsLeft)"' <<<"$json"
+  else
+    echo "$(grep -o '"confirmedCount":[0-9]*' <<<"$json" | cut -d: -f2) $(grep -o '"waitlistLength":[0-9]*' <<<"$json" | cut -d: -f2) $(grep -o '"seatsLeft":[0-9]*' <<<"$json" | cut -d: -f2)"
+  fi
+}
+
+# registration_run NAME MEETING_CAPACITY CLIENTS ATTEMPTS: one measured run against a new meeting; sets
+# run_result (the RESULT line), run_cpu, run_check (PASS/FAIL) and run_meeting.
+registration_run() {
+  local name="$1" seats="$2" n_clients="$3" n_attempts="$4" before after db api expected_confirmed expected_waitlisted
+  run_meeting="$(load meeting "$base" "$token_file" "$seats" "Benchmark: $name")"
+  log "Registrations ($name): $n_attempts attempts at $n_clients clients, meeting $run_meeting of $seats seats"
+  driver "$work/$name.txt" register "$base" "$run_meeting" "$n_clients" "$n_attempts" "$seats" "$name" \
+    || log "The load driver reported failed requests or wrong answers (see $work/$name.txt)"
+  run_result="$(grep '^RESULT' "$work/$name.txt" || echo RESULT)"
+  await_outbox || true # the relay's work for these registrations counts too
+  after="$(cpu_snapshot)"
+  run_cpu="$(cpu_per_request "$cpu_before" "$after" "$n_attempts")"
+  log "CPU per registration ($name): $run_cpu"
+  expected_confirmed=$((seats < n_attempts ? seats : n_attempts))
+  expected_waitlisted=$((n_attempts - expected_confirmed))
+  # In the database: confirmed and waitlisted rows, waitlist positions 1..n each once, the meeting's counters.
+  db="$(sql "select count(*) filter (where status = 'CONFIRMED'), count(*) filter (where status = 'WAITLISTED'),
+               count(distinct waitlist_position), coalesce(min(waitlist_position), 0), coalesce(max(waitlist_position), 0),
+               (select confirmed_count || '/' || waitlist_length from meeting where id = '$run_meeting')
+             from registration where meeting_id = '$run_meeting'" | tr '|' ' ')"
+  api="$(api_counts "$run_meeting")"
+  local want_db="$expected_confirmed $expected_waitlisted $expected_waitlisted $((expected_waitlisted > 0 ? 1 : 0)) $expected_waitlisted $expected_confirmed/$expected_waitlisted"
+  local want_api="$expected_confirmed $expected_waitlisted $((seats - expected_confirmed))"
+  if [[ "$db" == "$want_db" && "$api" == "$want_api" && "$(field answers "$run_result")" == PASS ]]; then
+    run_check=PASS
+  else
+    run_check=FAIL
+  fi
+  log "Check ($name): database confirmed/waitlisted/distinct positions/min/max/meeting counters = $db (want $want_db);" \
+    "API confirmedCount/waitlistLength/seatsLeft = $api (want $want_api); answers $(field answers "$run_result"): $run_check"
+}
+
+# 3. The listing's meetings and the warm-up.
+log "Publishing $listing_meetings meetings for the listing"
+load meetings "$base" "$token_file" "$listing_meetings" "$work/list-urls.txt"
+log "Warm-up: $warmup registrations at $clients clients for a meeting of 1000 seats"
+warm_meeting="$(load meeting "$base" "$token_file" 1000 "Benchmark: warm-up")"
+jit_before=$(jit_ticks)
+load register "$base" "$warm_meeting" "$clients" "$warmup" 1000 warmup >"$work/warmup.txt" || true
+grep -E '^(ALL|Throughput|Status)' "$work/warmup.txt" || true
+await_outbox || true
+# On a busy machine the JIT compilers fall behind: let them finish what the warm-up queued (up to 120 s).
+for ((i = 1; i <= 24; i++)); do
+  jit_then=$(jit_ticks)
+  sleep 5
+  (((jit_now = $(jit_ticks)) - jit_then < hz / 20)) && break # under 50 ms in 5 s
+done
+log "JIT compilers: $(awk -v t="$((jit_now - jit_before))" -v hz="$hz" 'BEGIN { printf "%.1f", t / hz }') s of CPU since the warm-up began;" \
+  "$( ((i <= 24)) && echo "idle after $((5 * i)) s more" || echo 'still busy after 120 s')"
+
+# 4. Registrations: a meeting that fills, then one that never does; BENCH_ROUNDS times.
+jfr_start registrations
+full_p50=() full_p99=() full_rps=() open_p50=() open_p99=() open_rps=() checks=() open_checks=() full_cpu=() open_cpu=()
+for ((r = 1; r <= rounds; r++)); do
+  machine
+  registration_run "full-$r" "$capacity" "$clients" "$attempts"
+  full_p50+=("$(field p50_ms "$run_result")"); full_p99+=("$(field p99_ms "$run_result")")
+  full_rps+=("$(field throughput_rps "$run_result")"); checks+=("$run_check"); full_cpu+=("$run_cpu")
+  registration_run "open-$r" "$never_full" "$clients" "$attempts"
+  open_p50+=("$(field p50_ms "$run_result")"); open_p99+=("$(field p99_ms "$run_result")")
+  open_rps+=("$(field throughput_rps "$run_result")"); open_checks+=("$run_check"); open_cpu+=("$run_cpu")
+done
+jfr_stop registrations
+machine
+registration_run "one-client" "$never_full" 1 500
+single_result="$run_result"
+
+# 5. The public listing.
+machine
+log "Listing: $list_requests requests at $clients clients after $list_warmup warm-up requests"
+load list "$base" "$work/list-urls.txt" "$clients" "$list_warmup" 0 >/dev/null || true
+jfr_start listing
+driver "$work/listing.txt" list "$base" "$work/list-urls.txt" "$clients" "$list_requests" 0 \
+  || log "Some listing requests failed (see $work/listing.txt)"
+after="$(cpu_snapshot)"
+jfr_stop listing
+list_result="$(grep '^RESULT' "$work/listing.txt" || echo RESULT)"
+list_cpu="$(cpu_per_request "$cpu_before" "$after" "$list_requests")"
+log "CPU per listing request: $list_cpu"
+
+# 6. The database's own ceiling: pgbench with the registration transaction, the service paused.
+machine
+await_outbox || true
+bench_meeting="$(load meeting "$base" "$token_file" "$never_full" "Benchmark: pgbench")"
+sql "update meeting set capacity = 2000000000 where id = '$bench_meeting'" # never full, however fast
+log "pgbench: $pgbench_clients clients, $pgbench_seconds s, bench/registration-transaction.sql, meeting $bench_meeting; events-service paused (SIGSTOP)"
+kill -STOP "$service_pid"
+before="$(cpu_snapshot)"
+pgbench_status=0
+pgbench -n -M prepared -c "$pgbench_clients" -j 2 -T "$pgbench_seconds" -D meeting="$bench_meeting" -D n=0 \
+  -f bench/registration-transaction.sql -h 127.0.0.1 -p 55432 -U techtank events >"$work/pgbench.txt" 2>&1 || pgbench_status=$?
+sleep 1 # pgbench's backends end after it: once the postmaster has reaped them, their CPU is in its cutime
+after="$(cpu_snapshot)"
+cat "$work/pgbench.txt"
+tps="$(sed -nE 's/^tps = ([0-9.]+) \(without initial connection time\).*/\1/p' "$work/pgbench.txt")"
+transactions="$(sed -nE 's/^number of transactions actually processed: ([0-9]+).*/\1/p' "$work/pgbench.txt")"
+pgbench_rows="$(sql "select (select confirmed_count from meeting where id = '$bench_meeting') || ' ' || count(*)
+                     from registration where meeting_id = '$bench_meeting'")"
+pgbench_cpu="$(cpu_per_request "$before" "$after" "${transactions:-1}")"
+log "pgbench (exit $pgbench_status): ${tps:-?} transactions/s, ${transactions:-?} transactions; meeting's confirmed_count and registrations: $pgbench_rows; CPU per transaction: $pgbench_cpu"
+sql "delete from platform.outbox where aggregate_id in (select id::text from registration where meeting_id = '$bench_meeting');
+     delete from registration where meeting_id = '$bench_meeting'; delete from meeting where id = '$bench_meeting'"
+kill -CONT "$service_pid"
+log "pgbench's rows deleted, events-service continued"
+
+# 7. Summary.
+machine
+met() { (($(echo "$1" | bc))) && echo met || echo MISSED; } # met "BC CONDITION"
+open_rps_median="$(median "${open_rps[@]}")"
+full_p99_median="$(median "${full_p99[@]}")"
+open_p99_median="$(median "${open_p99[@]}")"
+list_p99="$(field p99_ms "$list_result")"
+ratio="$(awk -v s="$open_rps_median" -v t="${tps:-0}" 'BEGIN { printf "%.2f", (t > 0 ? s / t : 0) }')"
+all_checks="$( [[ " ${checks[*]} ${open_checks[*]} " == *FAIL* ]] && echo FAIL || echo PASS)"
+{
+  echo "SUMMARY events-service registrations, $clients clients, $attempts attempts per meeting, $rounds rounds (JVM: $jvm_opts)"
+  for ((r = 0; r < rounds; r++)); do
+    echo "  round $((r + 1)), $capacity seats: p50 ${full_p50[r]} ms, p99 ${full_p99[r]} ms, ${full_rps[r]}/s; exactly $capacity confirmed, positions 1..$((attempts - capacity)): ${checks[r]}; CPU per registration: ${full_cpu[r]}"
+    echo "  round $((r + 1)), never full: p50 ${open_p50[r]} ms, p99 ${open_p99[r]} ms, ${open_rps[r]}/s; all $attempts confirmed: ${open_checks[r]}; CPU per registration: ${open_cpu[r]}"
+  done
+  echo "  median, $capacity seats: p50 $(median "${full_p50[@]}") ms, p99 $full_p99_median ms, $(median "${full_rps[@]}") registrations/s"
+  echo "  median, never full: p50 $(median "${open_p50[@]}") ms, p99 $open_p99_median ms, $open_rps_median registrations/s"
+  echo "  checks (database, API and answers): $all_checks"
+  echo "  1 client, 500 registrations: p50 $(field p50_ms "$single_result") ms, p99 $(field p99_ms "$single_result") ms, $(field throughput_rps "$single_result")/s"
+  echo "  listing, $clients clients: p50 $(field p50_ms "$list_result") ms, p99 $list_p99 ms, $(field throughput_rps "$list_result") requests/s; CPU per request: $list_cpu"
+  echo "  pgbench ceiling ($pgbench_clients clients, $pgbench_seconds s, exit $pgbench_status): ${tps%.*} transactions/s; CPU per transaction: $pgbench_cpu"
+  echo "  service / ceiling: $ratio"
+  echo "  targets: throughput >= 0.5 x ceiling: $(met "$ratio >= 0.5"); registration p99 <= 100 ms: $(met "$full_p99_median <= 100 && $open_p99_median <= 100"); listing p99 <= 30 ms: $(met "${list_p99:-999} <= 30")"
+} | tee "$work/summary.txt"
+log "Results in $work"
