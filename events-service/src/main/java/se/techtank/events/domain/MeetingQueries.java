@@ -33,6 +33,7 @@ public class MeetingQueries {
                         + " offset " + page.offset(),
                 Meeting.class);
         bind(select, parameters);
+        select.setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true); // no snapshots, no dirty check
         @SuppressWarnings("unchecked")
         List<Meeting> items = select.getResultList();
         long total;

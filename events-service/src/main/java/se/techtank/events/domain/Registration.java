@@ -303,6 +303,11 @@ public class Registration {
         return Optional.ofNullable(waitlistPosition);
     }
 
+    /** The hash the e-mail address is found by ({@link #emailHash(String)}); null once anonymised. */
+    public String emailHash() {
+        return emailHash;
+    }
+
     public Optional<String> attendeeName() {
         return Optional.ofNullable(attendeeName);
     }

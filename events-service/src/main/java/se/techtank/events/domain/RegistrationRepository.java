@@ -22,21 +22,29 @@ public class RegistrationRepository implements PanacheRepositoryBase<Registratio
     /** API sort fields and their columns. */
     public static final Set<String> SORTABLE = Set.of("registeredAt", "name");
 
-    public boolean emailRegistered(UUID meetingId, String emailHash) {
-        return count(
-                        "meetingId = :meeting and emailHash = :hash and status in :active",
-                        Parameters.with("meeting", meetingId)
-                                .and("hash", emailHash)
-                                .and("active", RegistrationStatus.ACTIVE))
-                > 0;
-    }
-
     public long countActiveOfCompany(UUID meetingId, String organisationNumber) {
         return count(
                 "meetingId = :meeting and organisationNumber = :number and status in :active",
                 Parameters.with("meeting", meetingId)
                         .and("number", organisationNumber)
                         .and("active", RegistrationStatus.ACTIVE));
+    }
+
+    /** What a new registration must not collide with, asked in one statement (it runs on every registration). */
+    public record Collisions(boolean emailRegistered, boolean checkInCodeTaken) {}
+
+    public Collisions collisions(UUID meetingId, String emailHash, String checkInCode) {
+        Object[] row = (Object[]) getEntityManager()
+                .createNativeQuery("""
+                        select exists (select 1 from registration where meeting_id = ?1 and email_hash = ?2
+                                         and status in ('PENDING_APPROVAL', 'CONFIRMED', 'WAITLISTED', 'ATTENDED', 'NO_SHOW')),
+                               exists (select 1 from registration where meeting_id = ?1 and check_in_code = ?3)
+                        """)
+                .setParameter(1, meetingId)
+                .setParameter(2, emailHash)
+                .setParameter(3, checkInCode)
+                .getSingleResult();
+        return new Collisions((Boolean) row[0], (Boolean) row[1]);
     }
 
     public boolean checkInCodeTaken(UUID meetingId, String code) {

@@ -75,8 +75,11 @@ public class MeetingService {
         return access.visible(id);
     }
 
-    /** One page of the meetings the filter selects, among those the caller may see. */
-    @Transactional
+    /**
+     * One page of the meetings the filter selects, among those the caller may see. Read-only, without a
+     * transaction of its own: the page and its count are two statements anyway.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Meeting> list(MeetingFilter filter, PageRequest page) {
         MeetingFilter visible = filter.visibleTo(access.draftsListedIn(), now());
         return queries.list(visible, page);

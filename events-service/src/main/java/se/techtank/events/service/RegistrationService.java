@@ -91,16 +91,20 @@ public class RegistrationService {
     @Transactional
     public Registered register(UUID meetingId, NewRegistration request) {
         Registration.CompanyRef company = companyOf(request);
-        String emailHash = Registration.emailHash(request.attendee().email().value());
-        // Checks that need no lock come first, so that the lock is held as briefly as possible.
-        if (registrations.emailRegistered(meetingId, emailHash)) {
-            access.visible(meetingId); // an unknown meeting is a 404, not a duplicate
-            throw new DuplicateRegistrationException();
-        }
         Instant now = now();
         Registration registration = Registration.of(
                 meetingId, request.attendee(), company, caller.subject().orElse(null), now);
-        ensureUniqueCheckInCode(registration);
+        // Checks that need no lock come first, so that the lock is held as briefly as possible; the
+        // unique indexes decide the rare race between two requests.
+        RegistrationRepository.Collisions collisions =
+                registrations.collisions(meetingId, registration.emailHash(), registration.checkInCode());
+        if (collisions.emailRegistered()) {
+            access.visible(meetingId); // an unknown meeting is a 404, not a duplicate
+            throw new DuplicateRegistrationException();
+        }
+        if (collisions.checkInCodeTaken()) {
+            ensureUniqueCheckInCode(registration);
+        }
         Meeting meeting = access.visibleForUpdate(meetingId);
         meeting.checkOpenForRegistration(now);
         checkAudience(meeting, company);
