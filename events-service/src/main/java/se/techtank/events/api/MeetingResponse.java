@@ -55,12 +55,6 @@ public record MeetingResponse(
         OffsetDateTime modifiedAt) {
 
     static MeetingResponse of(Meeting meeting) {
-        java.time.Instant now = java.time.Instant.now();
-        boolean open = meeting.status() == se.techtank.events.domain.MeetingStatus.PUBLISHED
-                && meeting.registrationOpensAt()
-                        .map(opens -> !now.isBefore(opens))
-                        .orElse(true)
-                && now.isBefore(meeting.registrationClosesAt());
         return new MeetingResponse(
                 meeting.id(),
                 meeting.status().name(),
@@ -84,7 +78,7 @@ public record MeetingResponse(
                 meeting.maxPerCompany().orElse(null),
                 meeting.registrationOpensAt().map(MeetingTime::local).orElse(null),
                 MeetingTime.local(meeting.registrationClosesAt()),
-                open,
+                meeting.isOpenForRegistration(java.time.Instant.now()),
                 meeting.audience().name(),
                 meeting.approvalRequired(),
                 meeting.focusAreas().stream().map(Enum::name).sorted().toList(),

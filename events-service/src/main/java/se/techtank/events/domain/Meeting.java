@@ -212,6 +212,13 @@ public class Meeting {
         }
     }
 
+    /** Whether someone may register at {@code now}: published, and inside the registration window. */
+    public boolean isOpenForRegistration(Instant now) {
+        return status == MeetingStatus.PUBLISHED
+                && (registrationOpensAt == null || !now.isBefore(registrationOpensAt))
+                && now.isBefore(registrationClosesAt);
+    }
+
     private void take(MeetingDetails details) {
         kind = details.kind();
         titleSv = details.title().sv();

@@ -15,6 +15,7 @@ import se.techtank.events.domain.MeetingDetails;
 import se.techtank.events.domain.MeetingFilter;
 import se.techtank.events.domain.MeetingQueries;
 import se.techtank.events.domain.MeetingRepository;
+import se.techtank.events.domain.MeetingStatus;
 import se.techtank.events.domain.Registration;
 import se.techtank.events.domain.RegistrationRepository;
 import se.techtank.events.domain.RegistrationStatus;
@@ -111,7 +112,7 @@ public class MeetingService {
         switch (change) {
             case RESCHEDULED -> meetingEvents.rescheduled(meeting);
             case UPDATED -> {
-                if (meeting.status() == se.techtank.events.domain.MeetingStatus.PUBLISHED) {
+                if (meeting.status() == MeetingStatus.PUBLISHED) {
                     meetingEvents.updated(meeting);
                 }
             }
@@ -135,7 +136,7 @@ public class MeetingService {
     public Meeting cancel(UUID id, String reason) {
         Meeting meeting = access.managedForUpdate(id);
         Instant now = now();
-        boolean wasPublished = meeting.status() == se.techtank.events.domain.MeetingStatus.PUBLISHED;
+        boolean wasPublished = meeting.status() == MeetingStatus.PUBLISHED;
         meeting.cancel(reason, now);
         List<Registration> standing = registrations.withStatus(
                 id,

@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
@@ -20,6 +22,7 @@ import se.techtank.events.domain.CompanyLimitReachedException;
 import se.techtank.events.domain.CompanyRepository;
 import se.techtank.events.domain.DuplicateRegistrationException;
 import se.techtank.events.domain.IllegalMeetingTransitionException;
+import se.techtank.events.domain.IllegalRegistrationTransitionException;
 import se.techtank.events.domain.Meeting;
 import se.techtank.events.domain.MeetingStatus;
 import se.techtank.events.domain.MembersOnlyException;
@@ -179,8 +182,7 @@ public class RegistrationService {
         Meeting meeting = access.visibleForUpdate(found.meetingId());
         Registration registration = lockedFresh(found);
         if (registration.status() != RegistrationStatus.PENDING_APPROVAL) {
-            throw new se.techtank.events.domain.IllegalRegistrationTransitionException(
-                    "approve", registration.status());
+            throw new IllegalRegistrationTransitionException("approve", registration.status());
         }
         if (meeting.status() != MeetingStatus.PUBLISHED) {
             throw new IllegalMeetingTransitionException("approve registrations of", meeting.status());
@@ -219,10 +221,10 @@ public class RegistrationService {
                 ? registrations
                         .findByIdOptional(registrationId)
                         .filter(r -> r.meetingId().equals(meetingId))
-                : registrations.byCheckInCode(meetingId, code.strip().toUpperCase(java.util.Locale.ROOT));
+                : registrations.byCheckInCode(meetingId, code.strip().toUpperCase(Locale.ROOT));
         Registration registration = found.orElseThrow(
                 () -> new NotFoundException("Registration", registrationId != null ? registrationId : code));
-        registrations.getEntityManager().lock(registration, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        registrations.getEntityManager().lock(registration, LockModeType.PESSIMISTIC_WRITE);
         if (registration.checkIn(caller.subject().orElse(null), now())) {
             events.attended(registration, meeting);
         }
@@ -248,7 +250,7 @@ public class RegistrationService {
      * position may have moved since.
      */
     private Registration lockedFresh(Registration registration) {
-        registrations.getEntityManager().refresh(registration, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        registrations.getEntityManager().refresh(registration, LockModeType.PESSIMISTIC_WRITE);
         return registration;
     }
 

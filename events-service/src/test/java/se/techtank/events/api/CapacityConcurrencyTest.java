@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
@@ -149,10 +148,5 @@ class CapacityConcurrencyTest {
         return list.isEmpty()
                 ? List.of()
                 : java.util.Arrays.stream(list.split(",")).map(Integer::valueOf).toList();
-    }
-
-    @SuppressWarnings("unused")
-    private static Map<String, Object> unused() {
-        return Map.of();
     }
 }

@@ -14,11 +14,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import se.techtank.events.TestOrganisationNumbers;
 import se.techtank.platform.testing.Contracts;
 import se.techtank.platform.testing.KafkaTestConsumer;
 import se.techtank.platform.testing.KafkaTestConsumer.ReceivedEvent;
 import se.techtank.platform.testing.TestKafka;
+import se.techtank.platform.testing.TestOrganisationNumbers;
 import se.techtank.platform.testing.TestSql;
 import se.techtank.platform.testing.TestTokens;
 
@@ -28,7 +28,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
-import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static se.techtank.events.api.MeetingsApi.PROBLEMS;
 import static se.techtank.events.api.MeetingsApi.REGISTRATION_TOPIC;
@@ -419,10 +418,5 @@ class RegistrationTest {
     private String position(String registrationId) {
         return TestSql.queryForString(
                 database, "select waitlist_position::text from registration where id = ?::uuid", registrationId);
-    }
-
-    @SuppressWarnings("unused")
-    private static org.hamcrest.Matcher<Object> present() {
-        return notNullValue();
     }
 }

@@ -18,7 +18,7 @@ import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import se.techtank.members.TestOrganisationNumbers;
+import se.techtank.platform.testing.TestOrganisationNumbers;
 import se.techtank.platform.testing.TestTokens;
 
 import static io.restassured.RestAssured.given;

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import se.techtank.members.TestOrganisationNumbers;
 import se.techtank.platform.testing.Contracts;
 import se.techtank.platform.testing.KafkaTestConsumer;
 import se.techtank.platform.testing.KafkaTestConsumer.ReceivedEvent;
 import se.techtank.platform.testing.TestKafka;
+import se.techtank.platform.testing.TestOrganisationNumbers;
 import se.techtank.platform.testing.TestTokens;
 
 import static io.restassured.RestAssured.given;

@@ -8,7 +8,7 @@ import java.util.UUID;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
-import se.techtank.members.TestOrganisationNumbers;
+import se.techtank.platform.testing.TestOrganisationNumbers;
 import se.techtank.platform.testing.TestTokens;
 
 import static io.restassured.RestAssured.given;

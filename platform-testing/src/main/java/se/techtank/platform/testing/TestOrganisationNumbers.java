@@ -1,4 +1,4 @@
-package se.techtank.events;
+package se.techtank.platform.testing;
 
 import java.util.concurrent.ThreadLocalRandom;
 
