@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.StringJoiner;
 import java.util.UUID;
 
@@ -15,19 +16,29 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.jdbc.ReturningWork;
 
+import se.techtank.platform.paging.Page;
 import se.techtank.platform.paging.PageRequest;
+import se.techtank.platform.paging.SnapshotTotals;
 
 /** Companies by id, by organisation number, and searched by the list filters. */
 @ApplicationScoped
 public class CompanyRepository implements PanacheRepositoryBase<Company, UUID> {
 
     private final AgroalDataSource dataSource;
+    private final SnapshotTotals totals;
 
-    CompanyRepository(AgroalDataSource dataSource) {
+    CompanyRepository(
+            AgroalDataSource dataSource,
+            MeterRegistry registry,
+            @ConfigProperty(name = "techtank.members.list.remembered-totals", defaultValue = "1000")
+                    int rememberedTotals) {
         this.dataSource = dataSource;
+        this.totals = new SnapshotTotals("companies", rememberedTotals, registry);
     }
 
     /** API sort field → column; the id breaks ties so that pages never overlap. */
@@ -65,17 +76,23 @@ public class CompanyRepository implements PanacheRepositoryBase<Company, UUID> {
             + " secondary_sni, number_of_employees, size_class, website, address_street, address_postal_code,"
             + " address_city, membership_status, created_at, modified_at";
 
+    private static final int SUMMARY_COLUMN_COUNT = 15;
+
     /**
-     * One page of the companies that match, in the requested order, read in one statement straight into
-     * {@link CompanySummary} (the filters need PostgreSQL's operators, so the SQL is written here).
+     * One page of the companies that match, in the requested order, with the total number of matches.
      *
-     * <p>Neither a native query mapped to {@code Company} nor a load of entities: Hibernate 7.2 keys its
-     * plan cache for native queries by the SQL alone and then compares result mappings that never match
-     * (half of the service's CPU under load), and hydrating the page's entities, snapshotting them for
-     * dirty checking and re-validating every stored value on the way out cost more than the query itself
-     * (docs/benchmarks.md).
+     * <p>The page is read in one statement straight into {@link CompanySummary} (the filters need
+     * PostgreSQL's operators, so the SQL is written here). Neither a native query mapped to {@code Company}
+     * nor a load of entities: Hibernate 7.2 keys its plan cache for native queries by the SQL alone and then
+     * compares result mappings that never match (half of the service's CPU under load), and hydrating the
+     * page's entities, snapshotting them for dirty checking and re-validating every stored value on the way
+     * out cost more than the query itself (docs/benchmarks.md).
+     *
+     * <p>The total costs nothing when the page is not full (most filtered searches fit on one page); else it
+     * is taken from {@link SnapshotTotals} when the same query was counted in the very snapshot the page
+     * was read in, and counted otherwise (ADR 0006).
      */
-    public List<CompanySummary> search(CompanyFilter filter, PageRequest page) {
+    public Page<CompanySummary> page(CompanyFilter filter, PageRequest page) {
         Conditions where = conditions(filter);
         StringJoiner order = new StringJoiner(", ", " order by ", "");
         for (PageRequest.SortOrder sort : page.sort()) {
@@ -87,19 +104,45 @@ public class CompanyRepository implements PanacheRepositoryBase<Company, UUID> {
         // columns directly fetched the row of every entry walked past. For q=karlshamn that was thousands
         // of rows for one page of twenty (12 ms instead of 3.5 ms).
         String pageIds = "select id from company" + where.sql() + order + " limit ? offset ?";
-        String sql = "select " + SUMMARY_COLUMNS + " from company where id in (" + pageIds + ")" + order;
+        String sql = "select " + SUMMARY_COLUMNS + ", " + SnapshotTotals.SNAPSHOT_COLUMN + " from company where id in ("
+                + pageIds + ")" + order;
         return jdbc(connection -> {
+            List<CompanySummary> found = new ArrayList<>(page.size());
+            String snapshot = null;
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 int next = where.bind(statement);
                 statement.setInt(next++, page.size());
                 statement.setLong(next, page.offset());
-                List<CompanySummary> found = new ArrayList<>(page.size());
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         found.add(summary(rows));
+                        snapshot = rows.getString(SUMMARY_COLUMN_COUNT + 1);
                     }
                 }
-                return found;
+            }
+            boolean lastPage = found.size() < page.size() && (!found.isEmpty() || page.page() == 0);
+            if (lastPage) {
+                return Page.of(found, page, page.offset() + found.size());
+            }
+            // Only outside a transaction: one that has written sees its own rows in a snapshot that reads
+            // the same as another session's.
+            boolean shareable = connection.getAutoCommit();
+            String query = where.key();
+            OptionalLong remembered = shareable ? totals.get(query, snapshot) : OptionalLong.empty();
+            if (remembered.isPresent()) {
+                return Page.of(found, page, remembered.getAsLong());
+            }
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "select count(*), " + SnapshotTotals.SNAPSHOT_COLUMN + " from company" + where.sql())) {
+                where.bind(statement);
+                try (ResultSet rows = statement.executeQuery()) {
+                    rows.next();
+                    long total = rows.getLong(1);
+                    if (shareable) {
+                        totals.put(query, rows.getString(2), total);
+                    }
+                    return Page.of(found, page, total);
+                }
             }
         });
     }
@@ -122,20 +165,6 @@ public class CompanyRepository implements PanacheRepositoryBase<Company, UUID> {
                 membershipStatus == null ? null : MembershipStatus.valueOf(membershipStatus),
                 rows.getObject(14, OffsetDateTime.class),
                 rows.getObject(15, OffsetDateTime.class));
-    }
-
-    public long count(CompanyFilter filter) {
-        Conditions where = conditions(filter);
-        String sql = "select count(*) from company" + where.sql();
-        return jdbc(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                where.bind(statement);
-                try (ResultSet rows = statement.executeQuery()) {
-                    rows.next();
-                    return rows.getLong(1);
-                }
-            }
-        });
     }
 
     /**
@@ -212,6 +241,11 @@ public class CompanyRepository implements PanacheRepositoryBase<Company, UUID> {
 
         String sql() {
             return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
+        }
+
+        /** The conditions with their values: equal keys select the same rows (in the same snapshot). */
+        String key() {
+            return sql() + '\u0000' + parameters;
         }
 
         /** Binds the parameters from position 1; returns the next free position. */

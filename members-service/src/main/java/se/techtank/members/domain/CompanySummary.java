@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /**
  * What a list of companies shows of each: the columns of {@link Company} a page needs, read straight from
- * the table (no entity, no persistence context, no dirty checking) by {@link CompanyRepository#search}.
+ * the table (no entity, no persistence context, no dirty checking) by {@link CompanyRepository#page}.
  * The values are the stored, already normalised ones, so nothing is parsed or validated again; the
  * derived fields follow the same rules as {@link Company}'s.
  */

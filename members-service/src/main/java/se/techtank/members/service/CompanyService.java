@@ -91,8 +91,9 @@ public class CompanyService {
      * in its municipality, a member only its own company.
      *
      * <p>No transaction of its own: the page and the count are two reads that a transaction would not make
-     * any more consistent (read committed gives each statement its own snapshot), and beginning and
-     * committing one cost a round trip to the database and the transaction manager's work per request.
+     * any more consistent (read committed gives each statement its own snapshot), beginning and committing
+     * one cost a round trip to the database and the transaction manager's work per request, and outside a
+     * transaction a total counted earlier in the page's own snapshot can be reused (ADR 0006).
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<CompanySummary> list(CompanyFilter filter, PageRequest page) {
@@ -109,11 +110,7 @@ public class CompanyService {
                 visible = filter.onlyCompany(caller.companyId().orElse(NOBODY));
             }
         }
-        List<CompanySummary> found = companies.search(visible, page);
-        // A page that is not full tells the total without a count query (most searches fit on one page).
-        boolean lastPage = found.size() < page.size() && (!found.isEmpty() || page.page() == 0);
-        long total = lastPage ? page.offset() + found.size() : companies.count(visible);
-        return Page.of(found, page, total);
+        return companies.page(visible, page);
     }
 
     /**
