@@ -1,6 +1,7 @@
 package se.techtank.events.api;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -22,6 +23,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -35,6 +40,9 @@ import se.techtank.events.domain.Meeting;
 import se.techtank.events.domain.MeetingFilter;
 import se.techtank.events.domain.MeetingQueries;
 import se.techtank.events.service.MeetingService;
+import se.techtank.platform.caching.DatabaseSnapshots;
+import se.techtank.platform.caching.SnapshotCache;
+import se.techtank.platform.paging.Page;
 import se.techtank.platform.paging.PageRequest;
 import se.techtank.platform.problem.InvalidRequestException;
 import se.techtank.platform.problem.Problem;
@@ -59,9 +67,21 @@ import se.techtank.platform.versioning.EntityVersions;
 public class MeetingResource {
 
     private final MeetingService meetings;
+    private final DatabaseSnapshots snapshots;
+    private final ObjectMapper json;
+    private final SnapshotCache<byte[]> lists;
 
-    MeetingResource(MeetingService meetings) {
+    MeetingResource(
+            MeetingService meetings,
+            DatabaseSnapshots snapshots,
+            ObjectMapper json,
+            MeterRegistry registry,
+            @ConfigProperty(name = "techtank.events.list.remembered-pages", defaultValue = "1000")
+                    int rememberedPages) {
         this.meetings = meetings;
+        this.snapshots = snapshots;
+        this.json = json;
+        this.lists = new SnapshotCache<>("meeting-lists", rememberedPages, registry);
     }
 
     @POST
@@ -110,7 +130,7 @@ public class MeetingResource {
             responseCode = "400",
             description = "A bad filter or paging parameter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public MeetingPage list(
+    public Response list(
             @Parameter(description = "SCB municipality code", example = "1082") @QueryParam("municipality")
                     String municipality,
             @Parameter(description = "Kind of meeting", example = "INDUSTRY_MEETING") @QueryParam("kind") String kind,
@@ -140,8 +160,22 @@ public class MeetingResource {
         InvalidRequestException.collect(
                 () -> filter.set(MeetingListParameters.filter(municipality, kind, focusArea, series, from, to, status)),
                 () -> request.set(PageRequest.parse(page, size, sort, MeetingQueries.SORTABLE, "start,asc")));
-        var result = meetings.list(filter.get(), request.get()).map(MeetingResponse::of);
-        return new MeetingPage(result.items(), result.page(), result.size(), result.totalItems(), result.totalPages());
+        // The public calendar page asks the same few lists over and over: each is rendered once per database
+        // snapshot and second, and given back byte for byte while neither changed (ADR 0006).
+        Instant now = meetings.listingTime();
+        String key = meetings.visible(filter.get(), now) + " " + request.get();
+        byte[] body = snapshots.read(lists, key, () -> render(meetings.list(filter.get(), request.get(), now), now));
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private byte[] render(Page<Meeting> page, Instant now) {
+        var items = page.items().stream().map(m -> MeetingResponse.of(m, now)).toList();
+        try {
+            return json.writeValueAsBytes(
+                    new MeetingPage(items, page.page(), page.size(), page.totalItems(), page.totalPages()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A meeting list could not be written as JSON", e);
+        }
     }
 
     @GET

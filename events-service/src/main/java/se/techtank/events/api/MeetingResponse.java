@@ -55,6 +55,11 @@ public record MeetingResponse(
         OffsetDateTime modifiedAt) {
 
     static MeetingResponse of(Meeting meeting) {
+        return of(meeting, java.time.Instant.now());
+    }
+
+    /** The meeting as it reads at {@code now} ({@code registrationOpen} depends on the time). */
+    static MeetingResponse of(Meeting meeting, java.time.Instant now) {
         return new MeetingResponse(
                 meeting.id(),
                 meeting.status().name(),
@@ -78,7 +83,7 @@ public record MeetingResponse(
                 meeting.maxPerCompany().orElse(null),
                 meeting.registrationOpensAt().map(MeetingTime::local).orElse(null),
                 MeetingTime.local(meeting.registrationClosesAt()),
-                meeting.isOpenForRegistration(java.time.Instant.now()),
+                meeting.isOpenForRegistration(now),
                 meeting.audience().name(),
                 meeting.approvalRequired(),
                 meeting.focusAreas().stream().map(Enum::name).sorted().toList(),

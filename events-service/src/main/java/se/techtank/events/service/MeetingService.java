@@ -77,13 +77,26 @@ public class MeetingService {
     }
 
     /**
-     * One page of the meetings the filter selects, among those the caller may see. Read-only, without a
-     * transaction of its own: the page and its count are two statements anyway.
+     * The time a list is read for: the current second. Equal list requests within one second read alike,
+     * so that a rendered list can be reused while the database has not changed either (ADR 0006); a
+     * meeting leaves the upcoming list, and closes for registration in it, within a second of the time.
+     */
+    public Instant listingTime() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** What {@link #list} selects for the caller at {@code now}: equal filters list the same meetings. */
+    public MeetingFilter visible(MeetingFilter filter, Instant now) {
+        return filter.visibleTo(access.draftsListedIn(), now);
+    }
+
+    /**
+     * One page of the meetings the filter selects at {@code now}, among those the caller may see.
+     * Read-only, without a transaction of its own: the page and its count are two statements anyway.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<Meeting> list(MeetingFilter filter, PageRequest page) {
-        MeetingFilter visible = filter.visibleTo(access.draftsListedIn(), now());
-        return queries.list(visible, page);
+    public Page<Meeting> list(MeetingFilter filter, PageRequest page, Instant now) {
+        return queries.list(visible(filter, now), page);
     }
 
     /**

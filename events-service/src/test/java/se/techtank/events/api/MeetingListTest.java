@@ -1,5 +1,6 @@
 package se.techtank.events.api;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HashMap;
@@ -10,6 +11,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,7 @@ import se.techtank.platform.testing.TestTokens;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
@@ -40,6 +43,9 @@ class MeetingListTest {
 
     @Inject
     AgroalDataSource database;
+
+    @Inject
+    MeterRegistry metrics;
 
     @Test
     void anonymous_callers_see_the_published_upcoming_meetings_with_seats_and_waitlist() {
@@ -82,6 +88,43 @@ class MeetingListTest {
         list(null, Map.of("series", series, "from", LocalDate.now().minusDays(7).toString()))
                 .body("items.id", contains(past, upcoming));
         list(null, Map.of("series", series, "status", "CANCELLED")).body("items.id", contains(cancelled));
+    }
+
+    @Test
+    void a_list_is_rendered_once_while_nothing_changes_and_afresh_after_any_change() {
+        String series = uniqueSeries();
+        String meeting = published(inSeries(series, 30, "1082"));
+        register(null, meeting, registration("Anna Berg")).statusCode(201);
+
+        // Asked again with nothing written in between, the list comes from the rendering of the first
+        // request (ADR 0006). The outbox relay may still be marking the events sent, hence the await.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            double before = renderedListsReused();
+            list(null, Map.of("series", series)).body("items[0].confirmedCount", equalTo(1));
+            list(null, Map.of("series", series)).body("items[0].confirmedCount", equalTo(1));
+            assertThat(renderedListsReused()).isGreaterThan(before);
+        });
+
+        // A registration is in the very next list, and so is a change made past the service.
+        register(null, meeting, registration("Bo Ek")).statusCode(201);
+        list(null, Map.of("series", series))
+                .body("items[0].confirmedCount", equalTo(2))
+                .body("items[0].seatsLeft", equalTo(0));
+        assertThat(TestSql.execute(database, "update meeting set capacity = 5 where id = ?::uuid", meeting))
+                .isEqualTo(1);
+        list(null, Map.of("series", series)).body("items[0].seatsLeft", equalTo(3));
+        // Another caller's view is another list: staff also see the series' drafts when asking for them.
+        String draft = planned(inSeries(series, 31, "1082"));
+        list(null, Map.of("series", series, "status", "DRAFT")).body("items", empty());
+        list(TestTokens.staff(), Map.of("series", series, "status", "DRAFT")).body("items.id", contains(draft));
+        list(null, Map.of("series", series, "status", "DRAFT")).body("items", empty());
+    }
+
+    private double renderedListsReused() {
+        var counter = metrics.find("snapshot_cache")
+                .tags("cache", "meeting-lists", "result", "hit")
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.UUID;
 
@@ -21,16 +21,16 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.jdbc.ReturningWork;
 
+import se.techtank.platform.caching.SnapshotCache;
 import se.techtank.platform.paging.Page;
 import se.techtank.platform.paging.PageRequest;
-import se.techtank.platform.paging.SnapshotTotals;
 
 /** Companies by id, by organisation number, and searched by the list filters. */
 @ApplicationScoped
 public class CompanyRepository implements PanacheRepositoryBase<Company, UUID> {
 
     private final AgroalDataSource dataSource;
-    private final SnapshotTotals totals;
+    private final SnapshotCache<Long> totals;
 
     CompanyRepository(
             AgroalDataSource dataSource,
@@ -38,7 +38,7 @@ public class CompanyRepository implements PanacheRepositoryBase<Company, UUID> {
             @ConfigProperty(name = "techtank.members.list.remembered-totals", defaultValue = "1000")
                     int rememberedTotals) {
         this.dataSource = dataSource;
-        this.totals = new SnapshotTotals("companies", rememberedTotals, registry);
+        this.totals = new SnapshotCache<>("company-totals", rememberedTotals, registry);
     }
 
     /** API sort field → column; the id breaks ties so that pages never overlap. */
@@ -89,7 +89,7 @@ public class CompanyRepository implements PanacheRepositoryBase<Company, UUID> {
      * out cost more than the query itself (docs/benchmarks.md).
      *
      * <p>The total costs nothing when the page is not full (most filtered searches fit on one page); else it
-     * is taken from {@link SnapshotTotals} when the same query was counted in the very snapshot the page
+     * is taken from a {@link SnapshotCache} when the same query was counted in the very snapshot the page
      * was read in, and counted otherwise (ADR 0006).
      */
     public Page<CompanySummary> page(CompanyFilter filter, PageRequest page) {
@@ -104,7 +104,7 @@ public class CompanyRepository implements PanacheRepositoryBase<Company, UUID> {
         // columns directly fetched the row of every entry walked past. For q=karlshamn that was thousands
         // of rows for one page of twenty (12 ms instead of 3.5 ms).
         String pageIds = "select id from company" + where.sql() + order + " limit ? offset ?";
-        String sql = "select " + SUMMARY_COLUMNS + ", " + SnapshotTotals.SNAPSHOT_COLUMN + " from company where id in ("
+        String sql = "select " + SUMMARY_COLUMNS + ", " + SnapshotCache.SNAPSHOT_COLUMN + " from company where id in ("
                 + pageIds + ")" + order;
         return jdbc(connection -> {
             List<CompanySummary> found = new ArrayList<>(page.size());
@@ -128,12 +128,12 @@ public class CompanyRepository implements PanacheRepositoryBase<Company, UUID> {
             // the same as another session's.
             boolean shareable = connection.getAutoCommit();
             String query = where.key();
-            OptionalLong remembered = shareable ? totals.get(query, snapshot) : OptionalLong.empty();
+            Optional<Long> remembered = shareable ? totals.get(query, snapshot) : Optional.empty();
             if (remembered.isPresent()) {
-                return Page.of(found, page, remembered.getAsLong());
+                return Page.of(found, page, remembered.get());
             }
             try (PreparedStatement statement = connection.prepareStatement(
-                    "select count(*), " + SnapshotTotals.SNAPSHOT_COLUMN + " from company" + where.sql())) {
+                    "select count(*), " + SnapshotCache.SNAPSHOT_COLUMN + " from company" + where.sql())) {
                 where.bind(statement);
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();

@@ -181,8 +181,8 @@ class CompanyListTest {
     }
 
     private double rememberedTotals() {
-        return metrics.find("list_totals")
-                .tags("list", "companies", "result", "hit")
+        return metrics.find("snapshot_cache")
+                .tags("cache", "company-totals", "result", "hit")
                 .counter()
                 .count();
     }

@@ -1,0 +1,93 @@
+package se.techtank.platform.caching;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Results of read-only queries, each remembered together with the database snapshot it was read in, and
+ * given back only for a later read in that very snapshot: exact, not "fresh enough" (ADR 0006).
+ *
+ * <p>A result read in snapshot S is, exactly, what any later statement reading in snapshot S would read:
+ * both see the same committed transactions. PostgreSQL names a statement's snapshot with
+ * {@code pg_current_snapshot()} ({@code xmin:xmax:in-progress xids}); a query selects it next to its rows
+ * ({@link #SNAPSHOT_COLUMN}), or {@link DatabaseSnapshots} reads it before and after a computation. Any
+ * transaction that commits or aborts anywhere in the database changes the snapshot of later statements, so a
+ * result is never served across a change, whoever made it (another replica, an operator's SQL).
+ *
+ * <p>Only for reads outside a transaction: one that has written sees its own rows in a snapshot that reads
+ * the same as another session's. Bounded: beyond {@code capacity} keys the least recently used is forgotten;
+ * a capacity of 0 remembers nothing. Metrics: {@code snapshot_cache_total{cache=…,result=hit|miss}}.
+ *
+ * @param <V> what is remembered; immutable, as it is shared between requests
+ */
+public final class SnapshotCache<V> {
+
+    /** Select this in a statement to learn the snapshot it read in, as text. */
+    public static final String SNAPSHOT_COLUMN = "pg_current_snapshot()::text";
+
+    private record Entry<V>(String snapshot, V value) {}
+
+    private final int capacity;
+    private final Map<String, Entry<V>> entries;
+    private final Counter hits;
+    private final Counter misses;
+
+    /**
+     * @param name the cache's name in the metrics
+     * @param capacity how many keys to remember; 0 remembers nothing
+     */
+    public SnapshotCache(String name, int capacity, MeterRegistry registry) {
+        if (capacity < 0) {
+            throw new IllegalArgumentException("capacity must not be negative");
+        }
+        this.capacity = capacity;
+        this.entries = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Entry<V>> eldest) {
+                return size() > SnapshotCache.this.capacity;
+            }
+        };
+        this.hits = Counter.builder("snapshot_cache")
+                .description("Reads answered from an earlier read in the same database snapshot")
+                .tag("cache", name)
+                .tag("result", "hit")
+                .register(registry);
+        this.misses = Counter.builder("snapshot_cache")
+                .description("Reads that had to go to the database")
+                .tag("cache", name)
+                .tag("result", "miss")
+                .register(registry);
+    }
+
+    /** What was read for {@code key} in exactly {@code snapshot}, if remembered. */
+    public Optional<V> get(String key, String snapshot) {
+        if (capacity == 0 || snapshot == null) {
+            misses.increment();
+            return Optional.empty();
+        }
+        Entry<V> entry;
+        synchronized (entries) {
+            entry = entries.get(key);
+        }
+        if (entry != null && entry.snapshot().equals(snapshot)) {
+            hits.increment();
+            return Optional.of(entry.value());
+        }
+        misses.increment();
+        return Optional.empty();
+    }
+
+    /** Remembers {@code value} as read for {@code key} in {@code snapshot} (replacing an older one). */
+    public void put(String key, String snapshot, V value) {
+        if (capacity == 0 || snapshot == null) {
+            return;
+        }
+        synchronized (entries) {
+            entries.put(key, new Entry<>(snapshot, value));
+        }
+    }
+}
