@@ -1,4 +1,5 @@
-// Load driver and data set-up for bench/events-registration.sh (no build needed: single-file launch).
+// Load driver and data set-up for bench/events-registration.sh, which compiles it together with
+// bench/BenchHttp.java (the lean HTTP client of the measured requests):
 //
 //   java bench/RegistrationLoad.java meeting  BASE_URL TOKEN_FILE CAPACITY [TITLE]
 //       plans and publishes one public meeting 30 days ahead (as staff); prints its id
@@ -13,6 +14,7 @@
 //   java bench/RegistrationLoad.java list BASE_URL URL_FILE CLIENTS REQUESTS [WARMUP]
 //       anonymous GET requests taking the URLs in turn, after WARMUP unmeasured ones
 //
+// Each client thread has one persistent connection (BenchHttp); the set-up requests use the JDK's client.
 // Before it measures, a run warms up its own HTTP client against a small server in this JVM (not the
 // service), so that the few thousand requests of a run are not slowed down by a cold client. Prints
 // latency percentiles (nearest rank) overall and per outcome or category, the throughput, the status
@@ -252,33 +254,28 @@ public class RegistrationLoad {
         int capacity = Integer.parseInt(args[4]);
         String label = args.length > 5 ? args[5] : "run";
         String nonce = Long.toString(System.currentTimeMillis(), 36);
-        HttpClient http = http();
-        warmUpClient(http, "POST");
+        warmUpClient("POST");
 
-        URI uri = URI.create(base + "/api/v1/meetings/" + meetingId + "/registrations");
+        URI baseUri = URI.create(base);
+        String path = "/api/v1/meetings/" + meetingId + "/registrations";
         Answer[] answers = new Answer[attempts];
         System.out.printf(Locale.ROOT, "Registrations: %d attempts at %d clients, meeting %s (capacity %d)%n",
                 attempts, clients, meetingId, capacity);
         long cpuBefore = ownCpuNanos();
         long started = System.nanoTime();
-        runClients(clients, attempts, i -> {
+        runClients(baseUri, clients, attempts, (i, http) -> {
             String name = FIRST_NAMES[i % FIRST_NAMES.length] + " " + LAST_NAMES[(i / FIRST_NAMES.length) % LAST_NAMES.length];
             String email = "bench." + label + "." + nonce + "." + i + "@deltagare.example.se";
-            String body = "{\"attendee\":{\"name\":\"" + name + "\",\"email\":\"" + email
-                    + "\",\"language\":\"sv\"},\"attendeeListConsent\":true}";
-            HttpRequest request = HttpRequest.newBuilder(uri)
-                    .header("Content-Type", "application/json")
-                    .header("Accept", "application/json")
-                    .timeout(Duration.ofSeconds(30))
-                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build();
+            byte[] body = ("{\"attendee\":{\"name\":\"" + name + "\",\"email\":\"" + email
+                    + "\",\"language\":\"sv\"},\"attendeeListConsent\":true}").getBytes(StandardCharsets.UTF_8);
             long start = System.nanoTime();
             int status;
             String text = "";
             try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                status = response.statusCode();
-                text = response.body();
+                BenchHttp.Response response = http.send("POST", path, body, "Content-Type: application/json",
+                        "Accept: application/json");
+                status = response.status();
+                text = response.text();
             } catch (IOException e) {
                 status = -1;
             }
@@ -358,16 +355,15 @@ public class RegistrationLoad {
         int clients = Integer.parseInt(args[2]);
         int requests = Integer.parseInt(args[3]);
         int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 0;
-        HttpClient http = http();
-        warmUpClient(http, "GET");
+        warmUpClient("GET");
         if (warmup > 0) {
             System.out.printf(Locale.ROOT, "Warm-up: %d requests at %d clients%n", warmup, clients);
-            listRun(http, targets, clients, warmup, 0);
+            listRun(URI.create(base), targets, clients, warmup, 0);
         }
         System.out.printf(Locale.ROOT, "Listing: %d requests at %d clients over %d URLs%n", requests, clients, targets.size());
         long cpuBefore = ownCpuNanos();
         long started = System.nanoTime();
-        Answer[] answers = listRun(http, targets, clients, requests, warmup);
+        Answer[] answers = listRun(URI.create(base), targets, clients, requests, warmup);
         double seconds = (System.nanoTime() - started) / 1e9;
         double cpu = (ownCpuNanos() - cpuBefore) / 1e9;
         Map<String, List<Long>> byCategory = new TreeMap<>();
@@ -391,20 +387,16 @@ public class RegistrationLoad {
         System.exit(statuses.keySet().stream().allMatch(status -> status == 200) ? 0 : 1);
     }
 
-    static Answer[] listRun(HttpClient http, List<Target> targets, int clients, int count, int offset)
+    static Answer[] listRun(URI base, List<Target> targets, int clients, int count, int offset)
             throws InterruptedException {
         Answer[] answers = new Answer[count];
-        runClients(clients, count, i -> {
+        runClients(base, clients, count, (i, http) -> {
             Target target = targets.get((offset + i) % targets.size());
-            HttpRequest request = HttpRequest.newBuilder(target.uri())
-                    .header("Accept", "application/json")
-                    .timeout(Duration.ofSeconds(30))
-                    .GET()
-                    .build();
+            String path = target.uri().getRawPath() + (target.uri().getRawQuery() == null ? "" : "?" + target.uri().getRawQuery());
             long start = System.nanoTime();
             int status;
             try {
-                status = http.send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode();
+                status = http.send("GET", path, null, "Accept: application/json").status();
             } catch (IOException e) {
                 status = -1;
             }
@@ -416,18 +408,21 @@ public class RegistrationLoad {
     // ------------------------------------------------------------------------------------------- plumbing
 
     interface Attempt {
-        void run(int index) throws InterruptedException;
+        void run(int index, BenchHttp http) throws InterruptedException;
     }
 
-    /** {@code clients} threads, each sending one request at a time, until {@code count} have been sent. */
-    static void runClients(int clients, int count, Attempt attempt) throws InterruptedException {
+    /**
+     * {@code clients} threads, each with a connection of its own to {@code base}, sending one request at a
+     * time, until {@code count} have been sent.
+     */
+    static void runClients(URI base, int clients, int count, Attempt attempt) throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(clients);
         for (int c = 0; c < clients; c++) {
             Thread thread = new Thread(() -> {
-                try {
+                try (BenchHttp http = new BenchHttp(base)) {
                     for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                        attempt.run(i);
+                        attempt.run(i, http);
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -444,14 +439,14 @@ public class RegistrationLoad {
      * Sends a few thousand requests like the measured ones to a server in this JVM, so that the client's
      * code is compiled before the measured requests reach the service.
      */
-    static void warmUpClient(HttpClient http, String method) throws Exception {
+    static void warmUpClient(String method) throws Exception {
         byte[] answer = ("{\"id\":\"00000000-0000-0000-0000-000000000000\",\"status\":\"WAITLISTED\",\"waitlistPosition\":7,"
                         + "\"attendee\":{\"name\":\"Anna Berg\",\"email\":\"anna@example.se\",\"language\":\"sv\"},"
                         + "\"checkInCode\":\"K7MPX2\",\"cancellationLink\":\"http://localhost/x\"}")
                 .repeat(4)
                 .getBytes(StandardCharsets.UTF_8);
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(Executors.newFixedThreadPool(8));
         server.createContext("/", exchange -> {
             exchange.getRequestBody().readAllBytes();
             exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -462,18 +457,16 @@ public class RegistrationLoad {
         });
         server.start();
         try {
-            URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/warm-up?page=0");
-            String body = "{\"attendee\":{\"name\":\"Anna Berg\",\"email\":\"anna@example.se\",\"language\":\"sv\"},"
-                    + "\"attendeeListConsent\":true}";
-            runClients(8, 4000, i -> {
-                HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10));
-                request = method.equals("POST")
-                        ? request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
-                        : request.GET();
+            URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+            byte[] body = ("{\"attendee\":{\"name\":\"Anna Berg\",\"email\":\"anna@example.se\",\"language\":\"sv\"},"
+                    + "\"attendeeListConsent\":true}").getBytes(StandardCharsets.UTF_8);
+            runClients(base, 8, 4000, (i, http) -> {
                 try {
-                    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                    STATUS.matcher(response.body()).find();
-                    POSITION.matcher(response.body()).find();
+                    BenchHttp.Response response = method.equals("POST")
+                            ? http.send("POST", "/warm-up", body, "Content-Type: application/json")
+                            : http.send("GET", "/warm-up?page=0", null, "Accept: application/json");
+                    STATUS.matcher(response.text()).find();
+                    POSITION.matcher(response.text()).find();
                 } catch (IOException e) {
                     // a warm-up only
                 }

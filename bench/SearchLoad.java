@@ -1,6 +1,7 @@
-// A small closed-loop load driver for bench/members-search.sh (no build needed: single-file launch).
+// A small closed-loop load driver for bench/members-search.sh, which compiles it together with
+// bench/BenchHttp.java (one persistent connection per client thread, lean on CPU):
 //
-//   java bench/SearchLoad.java BASE_URL TOKEN_FILE URL_FILE [CLIENTS=20] [REQUESTS=20000] [WARMUP=2000] [SINCE]
+//   java -cp CLASSES SearchLoad BASE_URL TOKEN_FILE URL_FILE [CLIENTS=20] [REQUESTS=20000] [WARMUP=2000] [SINCE]
 //
 // URL_FILE has "<category>\t<path and query>" per line (bench/GenerateCompanies.java writes it); "{SINCE}"
 // is replaced by SINCE. CLIENTS threads each send one request at a time, taking the URLs in turn, until
@@ -9,13 +10,9 @@
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,7 +26,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 public class SearchLoad {
 
-    record Target(String category, URI uri) {}
+    record Target(String category, String path) {}
 
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
@@ -49,12 +46,9 @@ public class SearchLoad {
             }
             String[] parts = line.split("\t", 2);
             String path = parts[1].replace("{SINCE}", URLEncoder.encode(since, StandardCharsets.UTF_8));
-            targets.add(new Target(parts[0], URI.create(base + path)));
+            targets.add(new Target(parts[0], path));
         }
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
+        URI http = URI.create(base);
 
         if (warmup > 0) {
             System.out.printf(Locale.ROOT, "Warm-up: %d requests at %d clients%n", warmup, clients);
@@ -63,12 +57,14 @@ public class SearchLoad {
         System.out.printf(Locale.ROOT, "Measured: %d requests at %d clients over %d URLs%n", requests, clients, targets.size());
         Map<String, List<Long>> byCategory = new ConcurrentHashMap<>();
         Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
+        long cpuBefore = ownCpuNanos();
         long started = System.nanoTime();
         long[] all = run(http, token, targets, clients, requests, warmup, (category, status, nanos) -> {
             byCategory.computeIfAbsent(category, c -> java.util.Collections.synchronizedList(new ArrayList<>())).add(nanos);
             statuses.computeIfAbsent(status, s -> new LongAdder()).increment();
         });
         double seconds = (System.nanoTime() - started) / 1e9;
+        double cpu = (ownCpuNanos() - cpuBefore) / 1e9;
 
         System.out.printf(Locale.ROOT, "%-20s %8s %8s %8s %8s %8s %8s%n", "category", "count", "p50 ms", "p90 ms", "p99 ms", "max ms", "mean ms");
         for (var entry : new TreeMap<>(byCategory).entrySet()) {
@@ -77,6 +73,7 @@ public class SearchLoad {
         print("ALL", all);
         System.out.printf(Locale.ROOT, "Throughput: %.0f requests/s (%d requests in %.1f s)%n", requests / seconds, requests, seconds);
         System.out.println("Status codes: " + new TreeMap<>(statuses));
+        System.out.printf(Locale.ROOT, "Load driver CPU: %.2f s (%.2f ms per request)%n", cpu, 1000 * cpu / requests);
         System.out.printf(Locale.ROOT, "RESULT p50_ms=%.1f p99_ms=%.1f throughput_rps=%.0f%n",
                 percentile(sorted(all), 50), percentile(sorted(all), 99), requests / seconds);
         boolean allOk = statuses.keySet().stream().allMatch(status -> status == 200);
@@ -88,27 +85,22 @@ public class SearchLoad {
     }
 
     /** Sends {@code count} requests from {@code clients} threads; returns every latency in nanoseconds. */
-    static long[] run(HttpClient http, String token, List<Target> targets, int clients, int count, int offset, Recorder recorder)
+    static long[] run(URI base, String token, List<Target> targets, int clients, int count, int offset, Recorder recorder)
             throws InterruptedException {
         long[] latencies = new long[count];
         AtomicInteger next = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(clients);
         for (int c = 0; c < clients; c++) {
             Thread thread = new Thread(() -> {
-                try {
+                String authorization = "Authorization: Bearer " + token;
+                try (BenchHttp http = new BenchHttp(base)) {
                     for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                         Target target = targets.get((offset + i) % targets.size());
-                        HttpRequest request = HttpRequest.newBuilder(target.uri())
-                                .header("Authorization", "Bearer " + token)
-                                .header("Accept", "application/json")
-                                .timeout(Duration.ofSeconds(30))
-                                .GET()
-                                .build();
                         long start = System.nanoTime();
                         int status;
                         try {
-                            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                            status = response.statusCode();
+                            status = http.send("GET", target.path(), null, authorization, "Accept: application/json")
+                                    .status();
                         } catch (IOException e) {
                             status = -1;
                         }
@@ -118,8 +110,6 @@ public class SearchLoad {
                             recorder.record(target.category(), status, nanos);
                         }
                     }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
                 } finally {
                     done.countDown();
                 }
@@ -128,6 +118,10 @@ public class SearchLoad {
         }
         done.await();
         return latencies;
+    }
+
+    static long ownCpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
     }
 
     static void print(String category, long[] nanos) {

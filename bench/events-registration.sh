@@ -99,7 +99,7 @@ if [[ "$build" == auto ]]; then
 fi
 classes="$work/classes"
 rm -rf "$classes"
-javac -d "$classes" bench/RegistrationLoad.java
+javac -d "$classes" bench/BenchHttp.java bench/RegistrationLoad.java
 load() { java -XX:+UseSerialGC -cp "$classes" RegistrationLoad "$@"; }
 
 # 2. Start the local stack with events-service only.

@@ -20,8 +20,8 @@
 #      --keep-data skips this step when an earlier run's files and modifiedSince time are in .local/bench/;
 #   4. runs a mix of list/search requests (q by name part and by organisation number, municipality, sni
 #      prefix, sizeClass, modifiedSince, sorting by name and modifiedAt, different pages) with 20
-#      concurrent clients (bench/SearchLoad.java: BENCH_REQUESTS measured, default 20000, after
-#      BENCH_WARMUP, default 3000) and prints p50, p99 and throughput (target: search p99 at most 50 ms),
+#      concurrent clients (bench/SearchLoad.java with the lean client bench/BenchHttp.java, compiled
+#      into .local/bench/classes; BENCH_REQUESTS measured, default 20000, after BENCH_WARMUP, default 3000) and prints p50, p99 and throughput (target: search p99 at most 50 ms),
 #      the CPU time per request of the service and of PostgreSQL, then the latency at 1 client;
 #   5. stops the stack (also on Ctrl-C or failure).
 # Everything listens on 127.0.0.1 only. Generated files, logs and results go to .local/bench/ (git-ignored).
@@ -169,19 +169,22 @@ cpu_seconds() { # the summed user+system CPU time, in seconds, of the processes 
 service_pattern="$repo/members-service/target/quarkus-app/quarkus-run.jar"
 database_pattern="postgres: techtank members 127.0.0.1"
 urls="$data/search-urls.txt"
+classes="$work/classes"
+rm -rf "$classes"
+javac -d "$classes" bench/BenchHttp.java bench/SearchLoad.java
 machine
 log "Warm-up: $warmup requests at $clients clients"
-java bench/SearchLoad.java "$base" "$token_file" "$urls" "$clients" "$warmup" 0 "$since" >/dev/null
+java -XX:+UseSerialGC -cp "$classes" SearchLoad "$base" "$token_file" "$urls" "$clients" "$warmup" 0 "$since" >/dev/null
 service_before=$(cpu_seconds "$service_pattern")
 database_before=$(cpu_seconds "$database_pattern")
 log "Search load: $clients clients, $requests requests (modifiedSince=$since)"
-java bench/SearchLoad.java "$base" "$token_file" "$urls" "$clients" "$requests" 0 "$since" \
+java -XX:+UseSerialGC -cp "$classes" SearchLoad "$base" "$token_file" "$urls" "$clients" "$requests" 0 "$since" \
   | tee "$work/search-result.txt"
 service_cpu=$(echo "$(cpu_seconds "$service_pattern") - $service_before" | bc)
 database_cpu=$(echo "$(cpu_seconds "$database_pattern") - $database_before" | bc)
 log "CPU per request: service $(echo "scale=2; 1000 * $service_cpu / $requests" | bc) ms, PostgreSQL $(echo "scale=2; 1000 * $database_cpu / $requests" | bc) ms ($service_cpu s and $database_cpu s for $requests requests)"
 machine
 log "Without queueing: 1 client, 2000 requests"
-java bench/SearchLoad.java "$base" "$token_file" "$urls" 1 2000 0 "$since" | tee "$work/search-result-1-client.txt" | grep -E '^(ALL|Throughput|RESULT)'
+java -XX:+UseSerialGC -cp "$classes" SearchLoad "$base" "$token_file" "$urls" 1 2000 0 "$since" | tee "$work/search-result-1-client.txt" | grep -E '^(ALL|Throughput|RESULT)'
 machine
 log "Results in $work"

@@ -30,6 +30,7 @@ import se.techtank.events.domain.ValidMunicipalityCode;
 import se.techtank.platform.problem.FieldError;
 import se.techtank.platform.problem.RuleViolationException;
 import se.techtank.platform.validation.EmailAddress;
+import se.techtank.platform.validation.FieldRules;
 import se.techtank.platform.validation.ValidEmailAddress;
 
 @Schema(
@@ -49,6 +50,7 @@ import se.techtank.platform.validation.ValidEmailAddress;
                  "registrationOpens": "2026-09-01T09:00", "registrationCloses": "2026-10-13T23:59",
                  "audience": "PUBLIC", "approvalRequired": false, "focusAreas": ["AUTOMATION", "DIGITALISATION"]}
                 """)
+@FieldRules
 public record MeetingRequest(
         @Schema(description = "What sort of meeting; a branschträff is INDUSTRY_MEETING", required = true) @NotNull
         MeetingKind kind,
@@ -123,7 +125,8 @@ public record MeetingRequest(
         Boolean approvalRequired,
 
         @Schema(description = "The focus areas the meeting serves") @Size(max = 8)
-        List<@NotNull FocusArea> focusAreas) {
+        List<@NotNull FocusArea> focusAreas)
+        implements FieldRules.Checked {
 
     @Schema(name = "LocalizedText", description = "A text in Swedish (required) and English")
     public record Text(
@@ -159,14 +162,16 @@ public record MeetingRequest(
             String address) {}
 
     /**
-     * The checked details; rules between fields (end after start, closing before start, a place, local
-     * times that exist) answer 422 listing each.
+     * Rules between fields (end after start, closing before start, opening before closing, a place, local
+     * times that exist): checked by bean validation with the field annotations ({@link FieldRules}), so
+     * that a 422 lists every broken rule at once.
      */
-    MeetingDetails toDetails() {
+    @Override
+    public List<FieldError> brokenRules() {
         List<FieldError> errors = new ArrayList<>();
         Instant startsAt = instant("start", start, errors);
         Instant endsAt = instant("end", end, errors);
-        Instant opensAt = registrationOpens == null ? null : instant("registrationOpens", registrationOpens, errors);
+        Instant opensAt = instant("registrationOpens", registrationOpens, errors);
         Instant closesAt =
                 registrationCloses == null ? startsAt : instant("registrationCloses", registrationCloses, errors);
         if (startsAt != null && endsAt != null && !endsAt.isAfter(startsAt)) {
@@ -178,12 +183,26 @@ public record MeetingRequest(
         if (opensAt != null && closesAt != null && !opensAt.isBefore(closesAt)) {
             errors.add(new FieldError("registrationOpens", "must be before registration closes"));
         }
-        if (venue == null && onlineLink == null) {
+        if (venue == null && (onlineLink == null || onlineLink.isBlank())) {
             errors.add(new FieldError("venue", "a venue or an online link is required"));
         }
-        if (!errors.isEmpty()) {
-            throw new RuleViolationException(errors);
+        return errors;
+    }
+
+    /** The checked details (bean validation has run; the rules between fields are checked once more). */
+    MeetingDetails toDetails() {
+        List<FieldError> broken = brokenRules();
+        if (!broken.isEmpty()) {
+            throw new RuleViolationException(broken);
         }
+        Instant startsAt = MeetingTime.instantOf(start).orElseThrow();
+        Instant endsAt = MeetingTime.instantOf(end).orElseThrow();
+        Instant opensAt = registrationOpens == null
+                ? null
+                : MeetingTime.instantOf(registrationOpens).orElseThrow();
+        Instant closesAt = registrationCloses == null
+                ? startsAt
+                : MeetingTime.instantOf(registrationCloses).orElseThrow();
         Set<FocusArea> areas = EnumSet.noneOf(FocusArea.class);
         if (focusAreas != null) {
             areas.addAll(focusAreas);
@@ -216,7 +235,11 @@ public record MeetingRequest(
                 areas);
     }
 
+    /** The instant of a local time, or null when it is missing (left to @NotNull) or does not exist. */
     private static Instant instant(String field, LocalDateTime local, List<FieldError> errors) {
+        if (local == null) {
+            return null;
+        }
         Optional<Instant> instant = MeetingTime.instantOf(local);
         if (instant.isEmpty()) {
             errors.add(new FieldError(

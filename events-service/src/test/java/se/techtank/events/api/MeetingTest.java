@@ -27,6 +27,7 @@ import se.techtank.platform.testing.TestTokens;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -179,6 +180,22 @@ class MeetingTest {
                 valid(series, "coOrganisers", List.of(Map.of("name", "Näringslivskontoret", "email", "not-an-email"))),
                 "coOrganisers[0].email");
 
+        assertThat(meetingsInSeries(series)).isZero();
+    }
+
+    @Test
+    void field_errors_and_broken_rules_between_fields_are_listed_together() {
+        String series = uniqueSeries();
+        Map<String, Object> body = valid(series, "capacity", 0);
+        body.put("end", NEXT_YEAR + "-09-15T08:00");
+        body.put("municipalityCode", "9999");
+        body.remove("venue");
+        body.remove("onlineLink");
+
+        plan(TestTokens.staff(), body)
+                .statusCode(422)
+                .body("type", equalTo(PROBLEMS + "validation-failed"))
+                .body("errors.field", containsInAnyOrder("capacity", "end", "municipalityCode", "venue"));
         assertThat(meetingsInSeries(series)).isZero();
     }
 
