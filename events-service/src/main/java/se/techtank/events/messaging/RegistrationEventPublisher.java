@@ -57,6 +57,8 @@ public class RegistrationEventPublisher {
     /** The person was erased: the state without them replaces, on the compacted topic, every earlier one. */
     public void anonymised(Registration registration, Meeting meeting) {
         record(registration, meeting, "anonymised");
+        // The registration's published events carry the person's name and address: gone from the outbox too.
+        outbox.forgetPublished(AGGREGATE, registration.id());
     }
 
     private void record(Registration registration, Meeting meeting, String fact) {

@@ -137,6 +137,31 @@ class AttendeeErasureTest {
         MeetingsApi.register(null, meetingId, body).statusCode(201);
     }
 
+    @Test
+    void erasing_also_deletes_the_registrations_published_events_from_the_outbox() {
+        String meetingId = MeetingsApi.publishedMeeting(5);
+        String email = MeetingsApi.uniqueEmail("Glomd.Deltagare");
+        Map<String, Object> body = MeetingsApi.registration("Glömd Deltagare");
+        attendee(body).put("email", email);
+        String registrationId =
+                MeetingsApi.register(null, meetingId, body).extract().path("id");
+        String carrying = "select count(*) from platform.outbox where aggregate_id = ? and payload::text like ?";
+        await().atMost(WAIT)
+                .until(() -> TestSql.queryForLong(
+                                database, carrying + " and sent_at is not null", registrationId, "%" + email + "%")
+                        == 1);
+
+        erase(TestTokens.staff(), email).statusCode(200).body("anonymisedRegistrations", equalTo(1));
+
+        assertThat(TestSql.queryForLong(database, carrying, registrationId, "%" + email + "%"))
+                .isZero();
+        assertThat(TestSql.queryForLong(database, carrying, registrationId, "%Glömd Deltagare%"))
+                .isZero();
+        // The anonymised state still goes out, so that the compacted topic forgets the person too.
+        registrations.awaitEvent(
+                e -> registrationId.equals(e.key()) && "se.techtank.events.registration.anonymised".equals(e.ceType()));
+    }
+
     private static io.restassured.response.ValidatableResponse erase(String token, String email) {
         return given().auth()
                 .oauth2(token)

@@ -27,13 +27,21 @@ public class ContactEventPublisher {
         outbox.record(AGGREGATE, contact.id(), "updated", ContactState.of(contact));
     }
 
-    /** {@code se.techtank.members.contact.removed}: the last state, without the person's personal data. */
+    /**
+     * {@code se.techtank.members.contact.removed}: the last state, without the person's personal data. The
+     * contact's published events, which carry it, are deleted from the outbox.
+     */
     public void removed(Contact contact) {
         outbox.record(AGGREGATE, contact.id(), "removed", ContactState.removed(contact));
+        outbox.forgetPublished(AGGREGATE, contact.id());
     }
 
-    /** {@code se.techtank.members.contact.erased}: the anonymous state; consumers erase the person too. */
+    /**
+     * {@code se.techtank.members.contact.erased}: the anonymous state; consumers erase the person too. The
+     * contact's published events, which carry the personal data, are deleted from the outbox.
+     */
     public void erased(Contact contact) {
         outbox.record(AGGREGATE, contact.id(), "erased", ContactState.of(contact));
+        outbox.forgetPublished(AGGREGATE, contact.id());
     }
 }

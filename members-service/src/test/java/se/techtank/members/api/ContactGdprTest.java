@@ -21,6 +21,7 @@ import se.techtank.platform.testing.TestSql;
 import se.techtank.platform.testing.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
@@ -150,6 +151,33 @@ class ContactGdprTest {
                 .doesNotContain("12 34 56");
         assertThat(event.json().get("companyId").asText()).isEqualTo(companyId);
         assertThat(event.json().at("/consents/NEWSLETTER/given").asBoolean()).isFalse();
+    }
+
+    @Test
+    void erasing_also_deletes_the_published_events_that_carry_the_persons_data_from_the_outbox() {
+        String companyId = registeredCompany();
+        String id = added(companyId, contact("Sara Tell"));
+        String other = added(companyId, contact("Ture Ulf"));
+        String personal = "select count(*) from platform.outbox where aggregate_id = ? and payload::text like ?";
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        TestSql.queryForLong(database, personal + " and sent_at is not null", id, "%Sara Tell%") == 1);
+
+        erase(TestTokens.staff(), id).statusCode(204);
+
+        assertThat(TestSql.queryForLong(database, personal, id, "%Sara Tell%")).isZero();
+        // The erasure's own event still goes out, and another person's events are kept until retention.
+        contactTopic.awaitEvent(e -> id.equals(e.key()) && "se.techtank.members.contact.erased".equals(e.ceType()));
+        assertThat(TestSql.queryForLong(database, personal, other, "%Ture Ulf%"))
+                .isEqualTo(1);
+
+        // Removing a contact forgets its published personal data just the same.
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> TestSql.queryForLong(database, personal + " and sent_at is not null", other, "%Ture Ulf%")
+                        == 1);
+        remove(TestTokens.staff(), other).statusCode(204);
+        assertThat(TestSql.queryForLong(database, personal, other, "%Ture Ulf%"))
+                .isZero();
     }
 
     @Test

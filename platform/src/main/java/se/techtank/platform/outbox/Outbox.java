@@ -85,6 +85,24 @@ public class Outbox {
         return id;
     }
 
+    /**
+     * Deletes the already published rows of one aggregate whose personal data is being erased (GDPR), which
+     * would otherwise keep the person's name and address until retention ({@code techtank.outbox.retention}).
+     * Rows not yet published are kept and go out as recorded, the erasure's own event among them: consumers
+     * need them in order. Must run inside the erasing command's transaction.
+     *
+     * @return how many rows were deleted
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int forgetPublished(String aggregateType, Object aggregateId) {
+        return entityManager
+                .createNativeQuery(
+                        "delete from platform.outbox where aggregate_type = ?1 and aggregate_id = ?2 and sent_at is not null")
+                .setParameter(1, aggregateType)
+                .setParameter(2, aggregateId.toString())
+                .executeUpdate();
+    }
+
     private record WakeRelayAfterCommit(OutboxRelayRunner relay) implements Synchronization {
         @Override
         public void beforeCompletion() {}
