@@ -13,6 +13,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -35,7 +36,9 @@ import se.techtank.events.domain.Registration;
 import se.techtank.events.domain.RegistrationStatus;
 import se.techtank.events.service.AttendanceService;
 import se.techtank.events.service.CancellationLinks;
+import se.techtank.events.service.MeetingAdmission;
 import se.techtank.events.service.RegistrationService;
+import se.techtank.platform.idempotency.IdempotentRequests;
 import se.techtank.platform.paging.PageRequest;
 import se.techtank.platform.problem.FieldError;
 import se.techtank.platform.problem.InvalidRequestException;
@@ -61,12 +64,20 @@ public class MeetingRegistrationResource {
     private final RegistrationService registrations;
     private final AttendanceService attendance;
     private final CancellationLinks links;
+    private final IdempotentRequests idempotent;
+    private final MeetingAdmission admission;
 
     MeetingRegistrationResource(
-            RegistrationService registrations, AttendanceService attendance, CancellationLinks links) {
+            RegistrationService registrations,
+            AttendanceService attendance,
+            CancellationLinks links,
+            IdempotentRequests idempotent,
+            MeetingAdmission admission) {
         this.registrations = registrations;
         this.attendance = attendance;
         this.links = links;
+        this.idempotent = idempotent;
+        this.admission = admission;
     }
 
     @POST
@@ -101,12 +112,21 @@ public class MeetingRegistrationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response register(
             @PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
+            @Parameter(
+                            name = IdempotentRequests.HEADER,
+                            description = IdempotentRequests.DESCRIPTION,
+                            example = "3f1c6a52-9b0e-4c55-a0d4-6f1d8e2b7c10")
+                    @HeaderParam(IdempotentRequests.HEADER)
+                    String idempotencyKey,
             @Valid @NotNull RegistrationRequest request) {
-        RegistrationService.Registered registered = registrations.register(id, request.toNewRegistration());
-        Registration registration = registered.registration();
-        return Response.created(URI.create("/api/v1/registrations/" + registration.id()))
-                .entity(RegistrationResponse.of(registration, links.of(registration)))
-                .build();
+        return idempotent.once(idempotencyKey, "POST /api/v1/meetings/" + id + "/registrations", request, () -> {
+            RegistrationService.Registered registered =
+                    admission.call(id, () -> registrations.register(id, request.toNewRegistration()));
+            Registration registration = registered.registration();
+            return Response.created(URI.create("/api/v1/registrations/" + registration.id()))
+                    .entity(RegistrationResponse.of(registration, links.of(registration)))
+                    .build();
+        });
     }
 
     @GET

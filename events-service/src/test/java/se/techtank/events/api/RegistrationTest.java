@@ -58,6 +58,48 @@ class RegistrationTest {
     }
 
     @Test
+    void a_retried_registration_with_its_idempotency_key_gets_the_first_answer_and_takes_one_seat() {
+        String meetingId = publishedMeeting(10);
+        Map<String, Object> body = registration("Cecilia Alm");
+        String key = java.util.UUID.randomUUID().toString();
+
+        var first = registerWithKey(meetingId, key, body).statusCode(201).extract();
+        String id = first.path("id");
+        registerWithKey(meetingId, key, body)
+                .statusCode(201)
+                .header("Idempotent-Replayed", equalTo("true"))
+                .header("Location", equalTo(first.header("Location")))
+                .body("id", equalTo(id))
+                .body("cancellationLink", equalTo(first.path("cancellationLink")))
+                .body("checkInCode", equalTo(first.path("checkInCode")));
+
+        assertThat(TestSql.queryForLong(
+                        database, "select count(*) from registration where meeting_id = ?::uuid", meetingId))
+                .isEqualTo(1);
+        assertThat(TestSql.queryForLong(database, "select confirmed_count from meeting where id = ?::uuid", meetingId))
+                .isEqualTo(1);
+        registrations.awaitEvent(e -> id.equals(e.key()) && e.ceType().endsWith(".confirmed"));
+        registrations.assertNoEvent(e -> id.equals(e.key()), java.time.Duration.ofSeconds(2));
+        // The same key for another person, and the same key at another meeting, are other requests.
+        registerWithKey(meetingId, key, registration("David Ek"))
+                .statusCode(422)
+                .body("type", equalTo(PROBLEMS + "idempotency-key-reused"));
+        registerWithKey(publishedMeeting(10), key, body)
+                .statusCode(422)
+                .body("type", equalTo(PROBLEMS + "idempotency-key-reused"));
+    }
+
+    private static io.restassured.response.ValidatableResponse registerWithKey(
+            String meetingId, String key, Map<String, Object> body) {
+        return given().header("Idempotency-Key", key)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/meetings/" + meetingId + "/registrations")
+                .then();
+    }
+
+    @Test
     void a_registration_takes_a_seat_and_publishes_what_the_confirmation_needs() {
         String meetingId = publishedMeeting(10);
         Map<String, Object> body = registration("Anna Berg");

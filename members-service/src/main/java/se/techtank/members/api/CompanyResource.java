@@ -36,6 +36,7 @@ import se.techtank.members.domain.FocusArea;
 import se.techtank.members.domain.MembershipStatus;
 import se.techtank.members.domain.SizeClass;
 import se.techtank.members.service.CompanyService;
+import se.techtank.platform.idempotency.IdempotentRequests;
 import se.techtank.platform.paging.Page;
 import se.techtank.platform.paging.PageRequest;
 import se.techtank.platform.problem.InvalidRequestException;
@@ -50,9 +51,11 @@ import se.techtank.platform.versioning.EntityVersions;
 public class CompanyResource {
 
     private final CompanyService companies;
+    private final IdempotentRequests idempotent;
 
-    CompanyResource(CompanyService companies) {
+    CompanyResource(CompanyService companies, IdempotentRequests idempotent) {
         this.companies = companies;
+        this.idempotent = idempotent;
     }
 
     @POST
@@ -86,12 +89,21 @@ public class CompanyResource {
             responseCode = "422",
             description = "Invalid fields (type `…/validation-failed`, `errors` lists them)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response register(@Valid @NotNull RegisterCompanyRequest request) {
-        Company company = companies.register(request.toCommand());
-        return Response.created(URI.create("/api/v1/companies/" + company.id()))
-                .tag(etag(company))
-                .entity(CompanyResponse.of(company))
-                .build();
+    public Response register(
+            @Parameter(
+                            name = IdempotentRequests.HEADER,
+                            description = IdempotentRequests.DESCRIPTION,
+                            example = "3f1c6a52-9b0e-4c55-a0d4-6f1d8e2b7c10")
+                    @HeaderParam(IdempotentRequests.HEADER)
+                    String idempotencyKey,
+            @Valid @NotNull RegisterCompanyRequest request) {
+        return idempotent.once(idempotencyKey, "POST /api/v1/companies", request, () -> {
+            Company company = companies.register(request.toCommand());
+            return Response.created(URI.create("/api/v1/companies/" + company.id()))
+                    .tag(etag(company))
+                    .entity(CompanyResponse.of(company))
+                    .build();
+        });
     }
 
     @GET

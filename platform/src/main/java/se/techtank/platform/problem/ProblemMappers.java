@@ -51,9 +51,9 @@ public class ProblemMappers {
         };
         Response response = respond(
                 new Problem(Problem.type(e.type()), e.title(), status, e.getMessage(), path(uri), null, e.errors()));
-        if (e instanceof se.techtank.platform.ratelimit.RateLimitedException limited) {
+        if (e instanceof RetryLater later) {
             return Response.fromResponse(response)
-                    .header("Retry-After", Math.max(1, limited.retryAfter().toSeconds()))
+                    .header("Retry-After", Math.max(1, later.retryAfter().toSeconds()))
                     .build();
         }
         return response;
@@ -192,16 +192,7 @@ public class ProblemMappers {
         if (isPoolExhausted(e)) {
             // Every database connection stayed busy for the whole acquisition timeout: overload, not a bug.
             LOG.warnf("No database connection free in time for %s; answering 503", path(uri));
-            return Response.fromResponse(respond(new Problem(
-                            Problem.type("service-busy"),
-                            "Service busy",
-                            503,
-                            "The service is busy right now; nothing was changed. Try again in a moment.",
-                            path(uri),
-                            null,
-                            List.of())))
-                    .header(HttpHeaders.RETRY_AFTER, "1")
-                    .build();
+            return busy(uri);
         }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", errorId, path(uri));
@@ -213,6 +204,25 @@ public class ProblemMappers {
                 path(uri),
                 errorId,
                 List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response serviceBusy(ServiceBusyException e, UriInfo uri) {
+        LOG.warnf("%s (%s); answering 503", e.getMessage(), path(uri));
+        return busy(uri);
+    }
+
+    private Response busy(UriInfo uri) {
+        return Response.fromResponse(respond(new Problem(
+                        Problem.type("service-busy"),
+                        "Service busy",
+                        503,
+                        "The service is busy right now; nothing was changed. Try again in a moment.",
+                        path(uri),
+                        null,
+                        List.of())))
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .build();
     }
 
     /** Agroal's "Sorry, acquisition timeout!" (a plain SQLException, no SQL state) anywhere in the chain. */

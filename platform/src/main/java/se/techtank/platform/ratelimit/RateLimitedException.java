@@ -3,9 +3,10 @@ package se.techtank.platform.ratelimit;
 import java.time.Duration;
 
 import se.techtank.platform.problem.DomainException;
+import se.techtank.platform.problem.RetryLater;
 
 /** Too many requests from one client: answers 429 with {@code Retry-After}. */
-public class RateLimitedException extends DomainException {
+public class RateLimitedException extends DomainException implements RetryLater {
 
     private final Duration retryAfter;
 
@@ -18,6 +19,7 @@ public class RateLimitedException extends DomainException {
         this.retryAfter = retryAfter;
     }
 
+    @Override
     public Duration retryAfter() {
         return retryAfter;
     }
