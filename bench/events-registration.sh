@@ -27,7 +27,7 @@
 #      150 were confirmed and 1850 waitlisted with positions 1..1850, each once: PASS or FAIL. Then 500
 #      registrations from one client (latency without queueing);
 #   5. the public listing, GET /api/v1/meetings anonymously, at BENCH_CLIENTS clients (BENCH_LIST_REQUESTS,
-#      default 10000, after BENCH_LIST_WARMUP, 2000): no filter and later pages, municipality, kind, focus
+#      default 40000, after BENCH_LIST_WARMUP, 10000): no filter and later pages, municipality, kind, focus
 #      area, municipality + kind, 50 per page;
 #   6. the database's ceiling: pgbench -M prepared -c 8 -j 2 -T 20 (BENCH_PGBENCH_CLIENTS,
 #      BENCH_PGBENCH_SECONDS) running bench/registration-transaction.sql (the seat update, the registration
@@ -53,8 +53,8 @@ capacity="${BENCH_CAPACITY:-150}"
 rounds="${BENCH_ROUNDS:-3}"
 warmup="${BENCH_WARMUP:-6000}"
 listing_meetings="${BENCH_MEETINGS:-80}"
-list_requests="${BENCH_LIST_REQUESTS:-10000}"
-list_warmup="${BENCH_LIST_WARMUP:-2000}"
+list_requests="${BENCH_LIST_REQUESTS:-40000}"
+list_warmup="${BENCH_LIST_WARMUP:-10000}"
 pgbench_clients="${BENCH_PGBENCH_CLIENTS:-8}"
 pgbench_seconds="${BENCH_PGBENCH_SECONDS:-20}"
 jvm_opts="${BENCH_JVM_OPTS:--Xms512m -Xmx512m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}"
