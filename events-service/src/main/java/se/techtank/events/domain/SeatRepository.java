@@ -1,5 +1,7 @@
 package se.techtank.events.domain;
 
+import java.util.List;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +29,40 @@ public class SeatRepository {
                                 update meeting set confirmed_count = confirmed_count + 1
                                 where id = ?1 and confirmed_count < capacity
                                 """).setParameter(1, meetingId).executeUpdate() == 1;
+    }
+
+    /**
+     * Takes a seat if one is left and the meeting is still at {@code version}, i.e. not edited (published,
+     * cancelled, capacity changed, …) since the caller read it without a lock. The update takes the row lock
+     * itself. {@code false} when full or changed.
+     */
+    public boolean takeIfUnchanged(UUID meetingId, long version) {
+        return entityManager
+                        .createNativeQuery("""
+                                update meeting set confirmed_count = confirmed_count + 1
+                                where id = ?1 and version = ?2 and confirmed_count < capacity
+                                """)
+                        .setParameter(1, meetingId)
+                        .setParameter(2, version)
+                        .executeUpdate()
+                == 1;
+    }
+
+    /**
+     * Puts one more at the end of the waitlist if the meeting is full and still at {@code version}; its
+     * position, or empty when a seat is free again or the meeting changed. Takes the row lock itself.
+     */
+    public OptionalInt joinWaitlistIfFullAndUnchanged(UUID meetingId, long version) {
+        List<?> position = entityManager
+                .createNativeQuery("""
+                        update meeting set waitlist_length = waitlist_length + 1
+                        where id = ?1 and version = ?2 and confirmed_count >= capacity
+                        returning waitlist_length
+                        """)
+                .setParameter(1, meetingId)
+                .setParameter(2, version)
+                .getResultList();
+        return position.isEmpty() ? OptionalInt.empty() : OptionalInt.of(((Number) position.get(0)).intValue());
     }
 
     /** Takes {@code count} seats at once, all or none; {@code false} if fewer are left. */

@@ -75,6 +75,18 @@ public class MeetingAccess {
         return meetings.findForUpdate(id).filter(this::maySee).orElseThrow(() -> notFound(id));
     }
 
+    /**
+     * The same meeting, read again and locked for the rest of the transaction (it may have changed since it
+     * was read without a lock); not found if it is no longer visible to the caller.
+     */
+    public Meeting lockVisible(Meeting meeting) {
+        meetings.getEntityManager().refresh(meeting, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (!maySee(meeting)) {
+            throw notFound(meeting.id());
+        }
+        return meeting;
+    }
+
     /** The meeting, locked, if the caller manages it; otherwise not found (also when merely visible). */
     public Meeting managedForUpdate(UUID id) {
         return meetings.findForUpdate(id).filter(this::mayManage).orElseThrow(() -> notFound(id));

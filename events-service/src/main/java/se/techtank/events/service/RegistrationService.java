@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 
@@ -108,26 +109,56 @@ public class RegistrationService {
         if (collisions.checkInCodeTaken()) {
             ensureUniqueCheckInCode(registration);
         }
-        Meeting meeting = access.visibleForUpdate(meetingId);
-        meeting.checkOpenForRegistration(now);
-        checkAudience(meeting, company);
-        if (company != null && meeting.maxPerCompany().isPresent()) {
-            int limit = meeting.maxPerCompany().get();
-            if (registrations.countActiveOfCompany(meetingId, company.organisationNumber()) >= limit) {
-                throw new CompanyLimitReachedException(company.organisationNumber(), limit);
+        Meeting meeting = access.visible(meetingId);
+        if (!takeSeatOrPlaceUnlocked(meeting, registration, company, now)) {
+            meeting = access.lockVisible(meeting);
+            meeting.checkOpenForRegistration(now);
+            checkAudience(meeting, company);
+            if (company != null && meeting.maxPerCompany().isPresent()) {
+                int limit = meeting.maxPerCompany().get();
+                if (registrations.countActiveOfCompany(meetingId, company.organisationNumber()) >= limit) {
+                    throw new CompanyLimitReachedException(company.organisationNumber(), limit);
+                }
             }
-        }
-        if (meeting.approvalRequired()) {
-            registration.pendApproval();
-        } else if (seats.take(meetingId)) {
-            registration.confirm(now);
-        } else {
-            registration.waitlist(seats.joinWaitlist(meetingId), now);
+            if (meeting.approvalRequired()) {
+                registration.pendApproval();
+            } else if (seats.take(meetingId)) {
+                registration.confirm(now);
+            } else {
+                registration.waitlist(seats.joinWaitlist(meetingId), now);
+            }
         }
         registrations.persist(registration);
         flushDecidingDuplicates();
         events.registered(registration, meeting);
         return new Registered(registration, meeting);
+    }
+
+    /**
+     * The common case without a lock of its own (ADR 0005, addendum): the meeting was read without a lock,
+     * checked, and the seat update (or the waitlist update when full) takes the row lock itself, on
+     * condition that the meeting is still at the version read, so that nothing checked has changed since.
+     * {@code false} when that does not hold, or for what needs the lock to check (approval, the per-company
+     * cap): the caller then locks the meeting and decides again.
+     */
+    private boolean takeSeatOrPlaceUnlocked(
+            Meeting meeting, Registration registration, Registration.CompanyRef company, Instant now) {
+        if (meeting.approvalRequired()
+                || (company != null && meeting.maxPerCompany().isPresent())) {
+            return false;
+        }
+        meeting.checkOpenForRegistration(now);
+        checkAudience(meeting, company);
+        if (seats.takeIfUnchanged(meeting.id(), meeting.version())) {
+            registration.confirm(now);
+            return true;
+        }
+        OptionalInt position = seats.joinWaitlistIfFullAndUnchanged(meeting.id(), meeting.version());
+        if (position.isPresent()) {
+            registration.waitlist(position.getAsInt(), now);
+            return true;
+        }
+        return false;
     }
 
     /** A registration, to staff, the meeting's municipality, or whoever holds its cancellation token. */

@@ -131,6 +131,111 @@ class CapacityConcurrencyTest {
                 .isEqualTo(5);
     }
 
+    /**
+     * Registrations read the meeting without a lock and take the seat with an update guarded by the version
+     * they read (ADR 0005, addendum). A capacity raise in the middle of a rush changes that version: the
+     * registrations caught by it decide again under the lock, and the counts stay exact.
+     */
+    @Test
+    void a_capacity_raise_in_the_middle_of_a_rush_leaves_the_counts_exact() throws Exception {
+        var body = MeetingsApi.meeting(10);
+        String meetingId = MeetingsApi.published(body);
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+        List<CompletableFuture<HttpResponse<String>>> requests = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            requests.add(http.sendAsync(
+                    HttpRequest.newBuilder(base.resolve("api/v1/meetings/" + meetingId + "/registrations"))
+                            .header("Content-Type", "application/json")
+                            .timeout(Duration.ofSeconds(60))
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    JSON.writeValueAsString(registration("Rusning Person" + i))))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString()));
+            if (i == 30) {
+                String etag = MeetingsApi.read(se.techtank.platform.testing.TestTokens.staff(), meetingId)
+                        .extract()
+                        .header("ETag");
+                body.put("capacity", 30);
+                io.restassured.RestAssured.given()
+                        .auth()
+                        .oauth2(se.techtank.platform.testing.TestTokens.staff())
+                        .header("If-Match", etag)
+                        .contentType("application/json")
+                        .body(body)
+                        .when()
+                        .put("/api/v1/meetings/" + meetingId)
+                        .then()
+                        .statusCode(200);
+            }
+        }
+        for (CompletableFuture<HttpResponse<String>> request : requests) {
+            HttpResponse<String> response = request.get();
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        }
+
+        assertThat(count(meetingId, "CONFIRMED")).isEqualTo(30);
+        assertThat(positions(meetingId))
+                .isEqualTo(IntStream.rangeClosed(1, 70).boxed().toList());
+        assertThat(TestSql.queryForString(
+                        database,
+                        "select confirmed_count || '/' || waitlist_length || '/' || capacity from meeting"
+                                + " where id = ?::uuid",
+                        meetingId))
+                .isEqualTo("30/70/30");
+    }
+
+    /**
+     * A meeting cancelled in the middle of a rush: a registration that read it as published before the
+     * cancellation and reaches the seat update after it finds the version changed, decides again under the
+     * lock and is refused. No registration survives the cancellation, and the counters are zero.
+     */
+    @Test
+    void a_meeting_cancelled_in_the_middle_of_a_rush_keeps_no_registration() throws Exception {
+        String meetingId = publishedMeeting(10);
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+        List<CompletableFuture<HttpResponse<String>>> requests = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            requests.add(http.sendAsync(
+                    HttpRequest.newBuilder(base.resolve("api/v1/meetings/" + meetingId + "/registrations"))
+                            .header("Content-Type", "application/json")
+                            .timeout(Duration.ofSeconds(60))
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    JSON.writeValueAsString(registration("Inställd Person" + i))))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString()));
+            if (i == 40) {
+                io.restassured.RestAssured.given()
+                        .auth()
+                        .oauth2(se.techtank.platform.testing.TestTokens.staff())
+                        .contentType("application/json")
+                        .body(java.util.Map.of("reason", "Lokalen är inte tillgänglig"))
+                        .when()
+                        .post("/api/v1/meetings/" + meetingId + "/cancel")
+                        .then()
+                        .statusCode(200);
+            }
+        }
+        for (CompletableFuture<HttpResponse<String>> request : requests) {
+            HttpResponse<String> response = request.get();
+            assertThat(response.statusCode()).as(response.body()).isIn(201, 409);
+        }
+
+        assertThat(TestSql.queryForLong(
+                        database,
+                        "select count(*) from registration where meeting_id = ?::uuid and status <> 'CANCELLED'",
+                        meetingId))
+                .isZero();
+        assertThat(TestSql.queryForString(
+                        database,
+                        "select status || '/' || confirmed_count || '/' || waitlist_length from meeting where id = ?::uuid",
+                        meetingId))
+                .isEqualTo("CANCELLED/0/0");
+    }
+
     private long count(String meetingId, String status) {
         return TestSql.queryForLong(
                 database,
