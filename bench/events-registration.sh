@@ -14,7 +14,7 @@
 #      unlike the local stack's C1-only default), and waits for "Techtank local stack is ready";
 #      --keep-data starts it without --fresh;
 #   3. publishes BENCH_MEETINGS (default 80) meetings for the listing (municipalities 1060, 1080, 1081,
-#      1082, 1083, every kind, 1-3 focus areas each), then warms the service up with BENCH_WARMUP (6000)
+#      1082, 1083, every kind, 1-3 focus areas each), then warms the service up with BENCH_WARMUP (20000)
 #      registrations for a meeting of 1,000 seats (both the seat and the waitlist path) and waits (at most
 #      120 s) until the JIT compilers are idle: on a busy machine they fall behind;
 #   4. BENCH_ROUNDS (3) rounds of: BENCH_ATTEMPTS (2000) anonymous registrations, each with an e-mail
@@ -51,7 +51,7 @@ clients="${BENCH_CLIENTS:-50}"
 attempts="${BENCH_ATTEMPTS:-2000}"
 capacity="${BENCH_CAPACITY:-150}"
 rounds="${BENCH_ROUNDS:-3}"
-warmup="${BENCH_WARMUP:-6000}"
+warmup="${BENCH_WARMUP:-20000}"
 listing_meetings="${BENCH_MEETINGS:-80}"
 list_requests="${BENCH_LIST_REQUESTS:-40000}"
 list_warmup="${BENCH_LIST_WARMUP:-10000}"

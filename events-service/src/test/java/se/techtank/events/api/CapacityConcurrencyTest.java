@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
@@ -20,7 +21,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import se.techtank.platform.testing.TestSql;
+import se.techtank.platform.testing.TestTokens;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.techtank.events.api.MeetingsApi.publishedMeeting;
 import static se.techtank.events.api.MeetingsApi.registration;
@@ -47,20 +50,8 @@ class CapacityConcurrencyTest {
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-        List<CompletableFuture<HttpResponse<String>>> requests = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            String body = JSON.writeValueAsString(registration("Parallell Person" + i));
-            requests.add(http.sendAsync(
-                    HttpRequest.newBuilder(base.resolve("api/v1/meetings/" + meetingId + "/registrations"))
-                            .header("Content-Type", "application/json")
-                            .timeout(Duration.ofSeconds(60))
-                            .POST(HttpRequest.BodyPublishers.ofString(body))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString()));
-        }
         List<JsonNode> answers = new ArrayList<>();
-        for (CompletableFuture<HttpResponse<String>> request : requests) {
-            HttpResponse<String> response = request.get();
+        for (HttpResponse<String> response : rush(meetingId, 200, "Parallell Person", -1, () -> {})) {
             assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
             answers.add(JSON.readTree(response.body()));
         }
@@ -140,41 +131,25 @@ class CapacityConcurrencyTest {
     void a_capacity_raise_in_the_middle_of_a_rush_leaves_the_counts_exact() throws Exception {
         var body = MeetingsApi.meeting(10);
         String meetingId = MeetingsApi.published(body);
-        HttpClient http =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-        List<CompletableFuture<HttpResponse<String>>> requests = new ArrayList<>();
-        for (int i = 0; i < 100; i++) {
-            requests.add(http.sendAsync(
-                    HttpRequest.newBuilder(base.resolve("api/v1/meetings/" + meetingId + "/registrations"))
-                            .header("Content-Type", "application/json")
-                            .timeout(Duration.ofSeconds(60))
-                            .POST(HttpRequest.BodyPublishers.ofString(
-                                    JSON.writeValueAsString(registration("Rusning Person" + i))))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString()));
-            if (i == 30) {
-                String etag = MeetingsApi.read(se.techtank.platform.testing.TestTokens.staff(), meetingId)
-                        .extract()
-                        .header("ETag");
-                body.put("capacity", 30);
-                io.restassured.RestAssured.given()
-                        .auth()
-                        .oauth2(se.techtank.platform.testing.TestTokens.staff())
-                        .header("If-Match", etag)
-                        .contentType("application/json")
-                        .body(body)
-                        .when()
-                        .put("/api/v1/meetings/" + meetingId)
-                        .then()
-                        .statusCode(200);
-            }
-        }
-        for (CompletableFuture<HttpResponse<String>> request : requests) {
-            HttpResponse<String> response = request.get();
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        }
+        List<HttpResponse<String>> answers = rush(meetingId, 100, "Rusning Person", 30, () -> {
+            String etag =
+                    MeetingsApi.read(TestTokens.staff(), meetingId).extract().header("ETag");
+            body.put("capacity", 30);
+            given().auth()
+                    .oauth2(TestTokens.staff())
+                    .header("If-Match", etag)
+                    .contentType("application/json")
+                    .body(body)
+                    .when()
+                    .put("/api/v1/meetings/" + meetingId)
+                    .then()
+                    .statusCode(200);
+        });
 
+        for (HttpResponse<String> answer : answers) {
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+        }
         assertThat(count(meetingId, "CONFIRMED")).isEqualTo(30);
         assertThat(positions(meetingId))
                 .isEqualTo(IntStream.rangeClosed(1, 70).boxed().toList());
@@ -194,36 +169,24 @@ class CapacityConcurrencyTest {
     @Test
     void a_meeting_cancelled_in_the_middle_of_a_rush_keeps_no_registration() throws Exception {
         String meetingId = publishedMeeting(10);
-        HttpClient http =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-        List<CompletableFuture<HttpResponse<String>>> requests = new ArrayList<>();
-        for (int i = 0; i < 100; i++) {
-            requests.add(http.sendAsync(
-                    HttpRequest.newBuilder(base.resolve("api/v1/meetings/" + meetingId + "/registrations"))
-                            .header("Content-Type", "application/json")
-                            .timeout(Duration.ofSeconds(60))
-                            .POST(HttpRequest.BodyPublishers.ofString(
-                                    JSON.writeValueAsString(registration("Inställd Person" + i))))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString()));
-            if (i == 40) {
-                io.restassured.RestAssured.given()
-                        .auth()
-                        .oauth2(se.techtank.platform.testing.TestTokens.staff())
+        List<HttpResponse<String>> answers = rush(
+                meetingId,
+                100,
+                "Inställd Person",
+                40,
+                () -> given().auth()
+                        .oauth2(TestTokens.staff())
                         .contentType("application/json")
-                        .body(java.util.Map.of("reason", "Lokalen är inte tillgänglig"))
+                        .body(Map.of("reason", "Lokalen är inte tillgänglig"))
                         .when()
                         .post("/api/v1/meetings/" + meetingId + "/cancel")
                         .then()
-                        .statusCode(200);
-            }
-        }
-        for (CompletableFuture<HttpResponse<String>> request : requests) {
-            HttpResponse<String> response = request.get();
-            assertThat(response.statusCode()).as(response.body()).isIn(201, 409);
-        }
+                        .statusCode(200));
 
+        for (HttpResponse<String> answer : answers) {
+            assertThat(answer.statusCode()).as(answer.body()).isIn(201, 409);
+        }
         assertThat(TestSql.queryForLong(
                         database,
                         "select count(*) from registration where meeting_id = ?::uuid and status <> 'CANCELLED'",
@@ -234,6 +197,34 @@ class CapacityConcurrencyTest {
                         "select status || '/' || confirmed_count || '/' || waitlist_length from meeting where id = ?::uuid",
                         meetingId))
                 .isEqualTo("CANCELLED/0/0");
+    }
+
+    /**
+     * {@code people} registrations sent at once (each with its own e-mail address); after the
+     * {@code interruptAt}-th is sent, {@code interruption} runs while the rest keep coming. Every answer.
+     */
+    private List<HttpResponse<String>> rush(
+            String meetingId, int people, String name, int interruptAt, Runnable interruption) throws Exception {
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        List<CompletableFuture<HttpResponse<String>>> requests = new ArrayList<>();
+        for (int i = 0; i < people; i++) {
+            requests.add(http.sendAsync(
+                    HttpRequest.newBuilder(base.resolve("api/v1/meetings/" + meetingId + "/registrations"))
+                            .header("Content-Type", "application/json")
+                            .timeout(Duration.ofSeconds(60))
+                            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(registration(name + i))))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString()));
+            if (i == interruptAt) {
+                interruption.run();
+            }
+        }
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        for (CompletableFuture<HttpResponse<String>> request : requests) {
+            answers.add(request.get());
+        }
+        return answers;
     }
 
     private long count(String meetingId, String status) {
