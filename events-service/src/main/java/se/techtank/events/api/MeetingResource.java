@@ -42,6 +42,7 @@ import se.techtank.events.domain.MeetingQueries;
 import se.techtank.events.service.MeetingService;
 import se.techtank.platform.caching.DatabaseSnapshots;
 import se.techtank.platform.caching.SnapshotCache;
+import se.techtank.platform.idempotency.IdempotentRequests;
 import se.techtank.platform.paging.Page;
 import se.techtank.platform.paging.PageRequest;
 import se.techtank.platform.problem.InvalidRequestException;
@@ -70,15 +71,18 @@ public class MeetingResource {
     private final DatabaseSnapshots snapshots;
     private final ObjectMapper json;
     private final SnapshotCache<byte[]> lists;
+    private final IdempotentRequests idempotent;
 
     MeetingResource(
             MeetingService meetings,
+            IdempotentRequests idempotent,
             DatabaseSnapshots snapshots,
             ObjectMapper json,
             MeterRegistry registry,
             @ConfigProperty(name = "techtank.events.list.remembered-pages", defaultValue = "1000")
                     int rememberedPages) {
         this.meetings = meetings;
+        this.idempotent = idempotent;
         this.snapshots = snapshots;
         this.json = json;
         this.lists = new SnapshotCache<>("meeting-lists", rememberedPages, registry);
@@ -107,12 +111,21 @@ public class MeetingResource {
             responseCode = "422",
             description = "A field breaks a rule (end before start, closing after start, no place, …)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response plan(@Valid @NotNull MeetingRequest request) {
-        Meeting meeting = meetings.plan(request.toDetails());
-        return Response.created(URI.create("/api/v1/meetings/" + meeting.id()))
-                .tag(EntityVersions.etag(meeting.version()))
-                .entity(MeetingResponse.of(meeting))
-                .build();
+    public Response plan(
+            @Parameter(
+                            name = IdempotentRequests.HEADER,
+                            description = IdempotentRequests.DESCRIPTION,
+                            example = "3f1c6a52-9b0e-4c55-a0d4-6f1d8e2b7c10")
+                    @HeaderParam(IdempotentRequests.HEADER)
+                    String idempotencyKey,
+            @Valid @NotNull MeetingRequest request) {
+        return idempotent.once(idempotencyKey, "POST /api/v1/meetings", request, () -> {
+            Meeting meeting = meetings.plan(request.toDetails());
+            return Response.created(URI.create("/api/v1/meetings/" + meeting.id()))
+                    .tag(EntityVersions.etag(meeting.version()))
+                    .entity(MeetingResponse.of(meeting))
+                    .build();
+        });
     }
 
     @GET

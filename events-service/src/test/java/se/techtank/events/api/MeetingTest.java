@@ -200,6 +200,38 @@ class MeetingTest {
     }
 
     @Test
+    void a_retried_plan_with_its_idempotency_key_plans_one_meeting() {
+        String series = uniqueSeries();
+        Map<String, Object> body = valid(series, "capacity", 40);
+        String key = UUID.randomUUID().toString();
+
+        String id = given().auth()
+                .oauth2(TestTokens.staff())
+                .header("Idempotency-Key", key)
+                .contentType("application/json")
+                .body(body)
+                .when()
+                .post("/api/v1/meetings")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        given().auth()
+                .oauth2(TestTokens.staff())
+                .header("Idempotency-Key", key)
+                .contentType("application/json")
+                .body(body)
+                .when()
+                .post("/api/v1/meetings")
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", equalTo("true"))
+                .body("id", equalTo(id));
+
+        assertThat(meetingsInSeries(series)).isEqualTo(1);
+    }
+
+    @Test
     void an_online_meeting_needs_no_venue() {
         Map<String, Object> body = valid(uniqueSeries(), "venue", null);
         body.put("onlineLink", "https://meet.example.se/webbinarium");

@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import se.techtank.members.domain.Contact;
 import se.techtank.members.service.ContactService;
+import se.techtank.platform.idempotency.IdempotentRequests;
 import se.techtank.platform.paging.Page;
 import se.techtank.platform.paging.PageRequest;
 import se.techtank.platform.problem.Problem;
@@ -43,8 +45,11 @@ public class CompanyContactResource {
 
     private final ContactService contacts;
 
-    CompanyContactResource(ContactService contacts) {
+    private final IdempotentRequests idempotent;
+
+    CompanyContactResource(ContactService contacts, IdempotentRequests idempotent) {
         this.contacts = contacts;
+        this.idempotent = idempotent;
     }
 
     @POST
@@ -87,12 +92,20 @@ public class CompanyContactResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response add(
             @PathParam("companyId") @Schema(type = SchemaType.STRING, format = "uuid") UUID companyId,
+            @Parameter(
+                            name = IdempotentRequests.HEADER,
+                            description = IdempotentRequests.DESCRIPTION,
+                            example = "3f1c6a52-9b0e-4c55-a0d4-6f1d8e2b7c10")
+                    @HeaderParam(IdempotentRequests.HEADER)
+                    String idempotencyKey,
             @Valid @NotNull ContactRequest request) {
-        Contact contact = contacts.add(companyId, request.toDetails());
-        return Response.created(URI.create("/api/v1/contacts/" + contact.id()))
-                .tag(EntityVersions.etag(contact.version()))
-                .entity(ContactResponse.of(contact))
-                .build();
+        return idempotent.once(idempotencyKey, "POST /api/v1/companies/" + companyId + "/contacts", request, () -> {
+            Contact contact = contacts.add(companyId, request.toDetails());
+            return Response.created(URI.create("/api/v1/contacts/" + contact.id()))
+                    .tag(EntityVersions.etag(contact.version()))
+                    .entity(ContactResponse.of(contact))
+                    .build();
+        });
     }
 
     @GET

@@ -8,6 +8,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -20,11 +21,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import se.techtank.members.domain.MembershipApplication;
 import se.techtank.members.service.MembershipService;
+import se.techtank.platform.idempotency.IdempotentRequests;
 import se.techtank.platform.problem.Problem;
 import se.techtank.platform.ratelimit.RateLimiter;
 
@@ -38,14 +41,18 @@ public class MembershipApplicationResource {
     private final int limit;
     private final Duration window;
 
+    private final IdempotentRequests idempotent;
+
     MembershipApplicationResource(
             MembershipService memberships,
             RateLimiter rateLimiter,
+            IdempotentRequests idempotent,
             @ConfigProperty(name = "techtank.membership-applications.rate-limit", defaultValue = "5") int limit,
             @ConfigProperty(name = "techtank.membership-applications.rate-window", defaultValue = "PT10M")
                     Duration window) {
         this.memberships = memberships;
         this.rateLimiter = rateLimiter;
+        this.idempotent = idempotent;
         this.limit = limit;
         this.window = window;
     }
@@ -82,11 +89,21 @@ public class MembershipApplicationResource {
             responseCode = "429",
             description = "Too many applications from this address (type `…/rate-limited`); see `Retry-After`",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response apply(@Valid @NotNull MembershipApplicationRequest request, @Context HttpServerRequest http) {
+    public Response apply(
+            @Parameter(
+                            name = IdempotentRequests.HEADER,
+                            description = IdempotentRequests.DESCRIPTION,
+                            example = "3f1c6a52-9b0e-4c55-a0d4-6f1d8e2b7c10")
+                    @HeaderParam(IdempotentRequests.HEADER)
+                    String idempotencyKey,
+            @Valid @NotNull MembershipApplicationRequest request,
+            @Context HttpServerRequest http) {
         rateLimiter.acquire("membership-application:" + clientAddress(http), limit, window);
-        MembershipApplication application = memberships.apply(request.toCommand());
-        return Response.accepted(new Receipt(application.id(), "APPLIED", application.submittedAt()))
-                .build();
+        return idempotent.once(idempotencyKey, "POST /api/v1/membership-applications", request, () -> {
+            MembershipApplication application = memberships.apply(request.toCommand());
+            return Response.accepted(new Receipt(application.id(), "APPLIED", application.submittedAt()))
+                    .build();
+        });
     }
 
     private static String clientAddress(HttpServerRequest http) {

@@ -130,6 +130,64 @@ class IdempotencyKeyTest {
                 .isZero();
     }
 
+    @Test
+    void a_retried_contact_and_a_retried_membership_application_are_each_created_once() {
+        String companyId = ContactsApi.registeredCompany();
+        Map<String, Object> contact = ContactsApi.contact("Maja Lind", "NEWSLETTER");
+        String contactKey = UUID.randomUUID().toString();
+        String contactId = postWithKey("/api/v1/companies/" + companyId + "/contacts", contactKey, contact, true)
+                .statusCode(201)
+                .extract()
+                .path("id");
+        postWithKey("/api/v1/companies/" + companyId + "/contacts", contactKey, contact, true)
+                .statusCode(201)
+                .header("Idempotent-Replayed", equalTo("true"))
+                .body("id", equalTo(contactId));
+        assertThat(TestSql.queryForLong(
+                        database, "select count(*) from public.contact where company_id = ?::uuid", companyId))
+                .isEqualTo(1);
+
+        // The public form ("bli medlem"), anonymous: a double click gives the same receipt.
+        String organisationNumber = TestOrganisationNumbers.next();
+        Map<String, Object> application = Map.of(
+                "company",
+                Map.of("organisationNumber", organisationNumber, "name", "Dubbelklick AB", "municipalityCode", "1081"),
+                "contact",
+                Map.of("name", "Nils Holm", "email", "nils.holm@dubbelklick.example.se", "language", "sv"),
+                "consents",
+                java.util.List.of("MEETING_INVITATIONS"),
+                "acceptsMembershipTerms",
+                true);
+        String applicationKey = UUID.randomUUID().toString();
+        String receipt = postWithKey("/api/v1/membership-applications", applicationKey, application, false)
+                .statusCode(202)
+                .extract()
+                .path("id");
+        postWithKey("/api/v1/membership-applications", applicationKey, application, false)
+                .statusCode(202)
+                .header("Idempotent-Replayed", equalTo("true"))
+                .body("id", equalTo(receipt));
+        assertThat(TestSql.queryForLong(
+                        database,
+                        "select count(*) from public.membership_application a join public.company c on c.id = a.company_id"
+                                + " where c.organisation_number = ?",
+                        organisationNumber))
+                .isEqualTo(1);
+    }
+
+    private static ValidatableResponse postWithKey(String path, String key, Map<String, Object> body, boolean staff) {
+        var request = given().header("Idempotency-Key", key)
+                .header("X-Forwarded-For", "192.0.2." + (1 + Math.abs(key.hashCode() % 250)));
+        if (staff) {
+            request = request.auth().oauth2(TestTokens.staff());
+        }
+        return request.contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post(path)
+                .then();
+    }
+
     private static Map<String, Object> company(String organisationNumber, String name) {
         return Map.of("organisationNumber", organisationNumber, "name", name, "municipalityCode", "1060");
     }
