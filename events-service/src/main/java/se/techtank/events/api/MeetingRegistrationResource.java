@@ -11,9 +11,9 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -38,6 +38,7 @@ import se.techtank.events.service.AttendanceService;
 import se.techtank.events.service.CancellationLinks;
 import se.techtank.events.service.MeetingAdmission;
 import se.techtank.events.service.RegistrationService;
+import se.techtank.platform.idempotency.IdempotencyKeyHeader;
 import se.techtank.platform.idempotency.IdempotentRequests;
 import se.techtank.platform.paging.PageRequest;
 import se.techtank.platform.problem.FieldError;
@@ -112,12 +113,7 @@ public class MeetingRegistrationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response register(
             @PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
-            @Parameter(
-                            name = IdempotentRequests.HEADER,
-                            description = IdempotentRequests.DESCRIPTION,
-                            example = "3f1c6a52-9b0e-4c55-a0d4-6f1d8e2b7c10")
-                    @HeaderParam(IdempotentRequests.HEADER)
-                    String idempotencyKey,
+            @BeanParam IdempotencyKeyHeader idempotencyKey,
             @Valid @NotNull RegistrationRequest request) {
         return idempotent.once(idempotencyKey, "POST /api/v1/meetings/" + id + "/registrations", request, () -> {
             RegistrationService.Registered registered =

@@ -10,6 +10,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -42,6 +43,7 @@ import se.techtank.events.domain.MeetingQueries;
 import se.techtank.events.service.MeetingService;
 import se.techtank.platform.caching.DatabaseSnapshots;
 import se.techtank.platform.caching.SnapshotCache;
+import se.techtank.platform.idempotency.IdempotencyKeyHeader;
 import se.techtank.platform.idempotency.IdempotentRequests;
 import se.techtank.platform.paging.Page;
 import se.techtank.platform.paging.PageRequest;
@@ -111,14 +113,7 @@ public class MeetingResource {
             responseCode = "422",
             description = "A field breaks a rule (end before start, closing after start, no place, …)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response plan(
-            @Parameter(
-                            name = IdempotentRequests.HEADER,
-                            description = IdempotentRequests.DESCRIPTION,
-                            example = "3f1c6a52-9b0e-4c55-a0d4-6f1d8e2b7c10")
-                    @HeaderParam(IdempotentRequests.HEADER)
-                    String idempotencyKey,
-            @Valid @NotNull MeetingRequest request) {
+    public Response plan(@BeanParam IdempotencyKeyHeader idempotencyKey, @Valid @NotNull MeetingRequest request) {
         return idempotent.once(idempotencyKey, "POST /api/v1/meetings", request, () -> {
             Meeting meeting = meetings.plan(request.toDetails());
             return Response.created(URI.create("/api/v1/meetings/" + meeting.id()))

@@ -7,9 +7,9 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import se.techtank.members.domain.Contact;
 import se.techtank.members.service.ContactService;
+import se.techtank.platform.idempotency.IdempotencyKeyHeader;
 import se.techtank.platform.idempotency.IdempotentRequests;
 import se.techtank.platform.paging.Page;
 import se.techtank.platform.paging.PageRequest;
@@ -92,12 +93,7 @@ public class CompanyContactResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response add(
             @PathParam("companyId") @Schema(type = SchemaType.STRING, format = "uuid") UUID companyId,
-            @Parameter(
-                            name = IdempotentRequests.HEADER,
-                            description = IdempotentRequests.DESCRIPTION,
-                            example = "3f1c6a52-9b0e-4c55-a0d4-6f1d8e2b7c10")
-                    @HeaderParam(IdempotentRequests.HEADER)
-                    String idempotencyKey,
+            @BeanParam IdempotencyKeyHeader idempotencyKey,
             @Valid @NotNull ContactRequest request) {
         return idempotent.once(idempotencyKey, "POST /api/v1/companies/" + companyId + "/contacts", request, () -> {
             Contact contact = contacts.add(companyId, request.toDetails());

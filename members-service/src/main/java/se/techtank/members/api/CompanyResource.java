@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -36,6 +37,7 @@ import se.techtank.members.domain.FocusArea;
 import se.techtank.members.domain.MembershipStatus;
 import se.techtank.members.domain.SizeClass;
 import se.techtank.members.service.CompanyService;
+import se.techtank.platform.idempotency.IdempotencyKeyHeader;
 import se.techtank.platform.idempotency.IdempotentRequests;
 import se.techtank.platform.paging.Page;
 import se.techtank.platform.paging.PageRequest;
@@ -90,13 +92,7 @@ public class CompanyResource {
             description = "Invalid fields (type `…/validation-failed`, `errors` lists them)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response register(
-            @Parameter(
-                            name = IdempotentRequests.HEADER,
-                            description = IdempotentRequests.DESCRIPTION,
-                            example = "3f1c6a52-9b0e-4c55-a0d4-6f1d8e2b7c10")
-                    @HeaderParam(IdempotentRequests.HEADER)
-                    String idempotencyKey,
-            @Valid @NotNull RegisterCompanyRequest request) {
+            @BeanParam IdempotencyKeyHeader idempotencyKey, @Valid @NotNull RegisterCompanyRequest request) {
         return idempotent.once(idempotencyKey, "POST /api/v1/companies", request, () -> {
             Company company = companies.register(request.toCommand());
             return Response.created(URI.create("/api/v1/companies/" + company.id()))

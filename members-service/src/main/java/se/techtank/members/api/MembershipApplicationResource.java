@@ -7,8 +7,8 @@ import java.util.UUID;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,12 +21,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import se.techtank.members.domain.MembershipApplication;
 import se.techtank.members.service.MembershipService;
+import se.techtank.platform.idempotency.IdempotencyKeyHeader;
 import se.techtank.platform.idempotency.IdempotentRequests;
 import se.techtank.platform.problem.Problem;
 import se.techtank.platform.ratelimit.RateLimiter;
@@ -90,12 +90,7 @@ public class MembershipApplicationResource {
             description = "Too many applications from this address (type `…/rate-limited`); see `Retry-After`",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response apply(
-            @Parameter(
-                            name = IdempotentRequests.HEADER,
-                            description = IdempotentRequests.DESCRIPTION,
-                            example = "3f1c6a52-9b0e-4c55-a0d4-6f1d8e2b7c10")
-                    @HeaderParam(IdempotentRequests.HEADER)
-                    String idempotencyKey,
+            @BeanParam IdempotencyKeyHeader idempotencyKey,
             @Valid @NotNull MembershipApplicationRequest request,
             @Context HttpServerRequest http) {
         rateLimiter.acquire("membership-application:" + clientAddress(http), limit, window);

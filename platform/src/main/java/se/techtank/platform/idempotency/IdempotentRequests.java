@@ -88,12 +88,14 @@ public class IdempotentRequests {
     /**
      * Executes {@code command} once per key: without a key, simply executes it.
      *
-     * @param key the request's {@code Idempotency-Key}, or null
+     * @param idempotencyKey the request's {@code Idempotency-Key} header (its value may be null)
      * @param operation what is asked, with the ids in the path, e.g. {@code POST /api/v1/companies}
      * @param request the request as read; its JSON decides whether a retry is the same request
      * @param command executes the request (in its own transaction) and answers it
      */
-    public Response once(String key, String operation, Object request, Supplier<Response> command) {
+    public Response once(
+            IdempotencyKeyHeader idempotencyKey, String operation, Object request, Supplier<Response> command) {
+        String key = idempotencyKey == null ? null : idempotencyKey.value();
         if (key == null) {
             return command.get();
         }
