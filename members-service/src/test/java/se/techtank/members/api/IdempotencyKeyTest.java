@@ -139,6 +139,7 @@ class IdempotencyKeyTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
+        assertThat(contactId).isNotBlank();
         postWithKey("/api/v1/companies/" + companyId + "/contacts", contactKey, contact, true)
                 .statusCode(201)
                 .header("Idempotent-Replayed", equalTo("true"))
@@ -162,11 +163,12 @@ class IdempotencyKeyTest {
         String receipt = postWithKey("/api/v1/membership-applications", applicationKey, application, false)
                 .statusCode(202)
                 .extract()
-                .path("id");
+                .path("applicationId");
+        assertThat(receipt).isNotBlank();
         postWithKey("/api/v1/membership-applications", applicationKey, application, false)
                 .statusCode(202)
                 .header("Idempotent-Replayed", equalTo("true"))
-                .body("id", equalTo(receipt));
+                .body("applicationId", equalTo(receipt));
         assertThat(TestSql.queryForLong(
                         database,
                         "select count(*) from public.membership_application a join public.company c on c.id = a.company_id"
