@@ -16,9 +16,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
@@ -164,12 +166,16 @@ public final class OutboxRelay {
             try {
                 List<OutboxRow> claimed = claim(connection);
                 List<OutboxRow> publishable = claimed.isEmpty() ? claimed : inAggregateOrder(connection, claimed);
-                if (!publishable.isEmpty()) {
-                    publish(publishable);
-                    markSent(connection, publishable);
+                Published published = publishable.isEmpty() ? Published.NOTHING : publish(publishable);
+                if (!published.acknowledged().isEmpty()) {
+                    markSent(connection, published.acknowledged());
                 }
                 connection.commit();
-                return publishable.size();
+                if (published.failure() != null) {
+                    // What the broker took is marked sent (so it is not published twice); the rest waits.
+                    throw published.failure();
+                }
+                return published.acknowledged().size();
             } catch (Exception e) {
                 rollbackQuietly(connection);
                 throw e;
@@ -251,21 +257,63 @@ public final class OutboxRelay {
         return publishable;
     }
 
-    private void publish(List<OutboxRow> rows) throws Exception {
+    /** The rows the broker acknowledged, and the first failure (null when every row went out). */
+    private record Published(List<OutboxRow> acknowledged, Exception failure) {
+        static final Published NOTHING = new Published(List.of(), null);
+    }
+
+    /**
+     * Sends the rows in order and waits for the broker's acknowledgements. Sending stops at the first
+     * record the producer refuses at once (no metadata for the topic within its blocking time), so that no
+     * later row overtakes it. An acknowledged row counts only while every earlier row of its aggregate was
+     * acknowledged too: a batch the broker took in part is marked sent in part, instead of being rolled back
+     * whole and published twice (as a reconnecting broker showed in OutboxRelayTest).
+     */
+    private Published publish(List<OutboxRow> rows) throws Exception {
         if (producer == null) {
             producer = producerFactory.get();
         }
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
         for (OutboxRow row : rows) {
-            acks.add(producer.send(toRecord(row)));
+            Future<RecordMetadata> ack = producer.send(toRecord(row));
+            acks.add(ack);
+            if (ack.isDone() && failed(ack)) {
+                break;
+            }
         }
         // The producer completes every future within its delivery timeout, counted from when it took the
-        // record. Waiting less would roll back records the broker may still store: published twice.
+        // record. Waiting less would leave unmarked records the broker may still store: published twice.
         long deadline = System.nanoTime()
                 + OutboxProducers.DELIVERY_TIMEOUT.plus(ACK_GRACE).toNanos();
-        for (Future<RecordMetadata> ack : acks) {
-            long left = Math.max(1, deadline - System.nanoTime());
-            ack.get(left, TimeUnit.NANOSECONDS);
+        List<OutboxRow> acknowledged = new ArrayList<>(acks.size());
+        Set<String> interrupted = new HashSet<>();
+        Exception failure = null;
+        for (int i = 0; i < acks.size(); i++) {
+            OutboxRow row = rows.get(i);
+            try {
+                acks.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (!interrupted.contains(row.aggregateId())) {
+                    acknowledged.add(row);
+                }
+            } catch (ExecutionException | TimeoutException e) {
+                interrupted.add(row.aggregateId());
+                if (failure == null) {
+                    failure = e;
+                }
+            }
+        }
+        return new Published(acknowledged, failure);
+    }
+
+    private static boolean failed(Future<RecordMetadata> done) {
+        try {
+            done.get();
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
         }
     }
 
