@@ -72,7 +72,7 @@ public class MeetingResource {
     private final MeetingService meetings;
     private final DatabaseSnapshots snapshots;
     private final ObjectMapper json;
-    private final SnapshotCache<byte[]> lists;
+    private final SnapshotCache<ListKey, RenderedList> lists;
     private final IdempotentRequests idempotent;
 
     MeetingResource(
@@ -168,19 +168,34 @@ public class MeetingResource {
         InvalidRequestException.collect(
                 () -> filter.set(MeetingListParameters.filter(municipality, kind, focusArea, series, from, to, status)),
                 () -> request.set(PageRequest.parse(page, size, sort, MeetingQueries.SORTABLE, "start,asc")));
-        // The public calendar page asks the same few lists over and over: each is rendered once per database
-        // snapshot and second, and given back byte for byte while neither changed (ADR 0006).
+        // The public calendar page asks the same few lists over and over: each is rendered once and given
+        // back byte for byte while the database snapshot is the same and the time has not changed what it
+        // shows (a registration opening or closing, a meeting ending): ADR 0006.
         Instant now = meetings.listingTime();
-        String key = meetings.visible(filter.get(), now) + " " + request.get();
-        byte[] body = snapshots.read(lists, key, () -> render(meetings.list(filter.get(), request.get(), now), now));
-        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+        MeetingFilter visible = meetings.visible(filter.get(), now);
+        RenderedList list = snapshots.read(
+                lists,
+                new ListKey(visible.withoutTime(), request.get()),
+                rendered -> rendered.readsAlike().at(now),
+                () -> render(meetings.list(filter.get(), request.get(), now)));
+        return Response.ok(list.body(), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
-    private byte[] render(Page<Meeting> page, Instant now) {
-        var items = page.items().stream().map(m -> MeetingResponse.of(m, now)).toList();
+    /** What a list reads, apart from the time: equal keys read alike in the same snapshot at the same time. */
+    private record ListKey(MeetingFilter filter, PageRequest page) {}
+
+    /** A list as JSON, and when it reads alike. */
+    private record RenderedList(byte[] body, MeetingService.ReadsAlike readsAlike) {}
+
+    private RenderedList render(MeetingService.MeetingList list) {
+        Page<Meeting> page = list.page();
+        var items = page.items().stream()
+                .map(m -> MeetingResponse.of(m, list.readsAlike().from()))
+                .toList();
         try {
-            return json.writeValueAsBytes(
+            byte[] body = json.writeValueAsBytes(
                     new MeetingPage(items, page.page(), page.size(), page.totalItems(), page.totalPages()));
+            return new RenderedList(body, list.readsAlike());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A meeting list could not be written as JSON", e);
         }

@@ -219,6 +219,20 @@ public class Meeting {
                 && now.isBefore(registrationClosesAt);
     }
 
+    /**
+     * The first moment after {@code now} at which {@link #isOpenForRegistration} changes by the time alone
+     * (registration opens, or closes); empty when it never will.
+     */
+    public Optional<Instant> registrationOpenChangesAfter(Instant now) {
+        if (status != MeetingStatus.PUBLISHED) {
+            return Optional.empty();
+        }
+        if (registrationOpensAt != null && now.isBefore(registrationOpensAt)) {
+            return Optional.of(registrationOpensAt);
+        }
+        return now.isBefore(registrationClosesAt) ? Optional.of(registrationClosesAt) : Optional.empty();
+    }
+
     private void take(MeetingDetails details) {
         kind = details.kind();
         titleSv = details.title().sv();

@@ -46,4 +46,12 @@ public record MeetingFilter(
         Instant upcoming = from == null && to == null ? now : null;
         return new MeetingFilter(municipalityCode, kind, focusArea, series, from, to, wanted, drafts, upcoming);
     }
+
+    /**
+     * This filter without its time bound ({@link #endsAfter}): equal for two reads of the same list at
+     * different times (whether they read alike is then a question of the time; see MeetingService.MeetingList).
+     */
+    public MeetingFilter withoutTime() {
+        return new MeetingFilter(municipalityCode, kind, focusArea, series, from, to, statuses, draftsOf, null);
+    }
 }

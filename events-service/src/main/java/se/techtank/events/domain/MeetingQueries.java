@@ -1,5 +1,6 @@
 package se.techtank.events.domain;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -25,7 +26,12 @@ public class MeetingQueries {
         this.entityManager = entityManager;
     }
 
-    public Page<Meeting> list(MeetingFilter filter, PageRequest page) {
+    /**
+     * One page of the meetings the filter selects, and the first end among all of them when the filter
+     * keeps only meetings not yet over ({@link MeetingFilter#endsAfter()}): the moment the list changes by
+     * the time alone.
+     */
+    public Listed list(MeetingFilter filter, PageRequest page) {
         List<Object> parameters = new ArrayList<>();
         String where = where(filter, parameters);
         Query select = entityManager.createNativeQuery(
@@ -37,14 +43,38 @@ public class MeetingQueries {
         @SuppressWarnings("unchecked")
         List<Meeting> items = select.getResultList();
         long total;
+        Instant firstEnd;
         if (page.page() == 0 && items.size() < page.size()) {
             total = items.size(); // the whole list is on this page: no need to count
+            firstEnd =
+                    items.stream().map(Meeting::endsAt).min(Instant::compareTo).orElse(null);
         } else {
-            Query count = entityManager.createNativeQuery("select count(*) from meeting where " + where);
+            Query count = entityManager.createNativeQuery("select count(*), min(ends_at) from meeting where " + where);
             bind(count, parameters);
-            total = ((Number) count.getSingleResult()).longValue();
+            Object[] row = (Object[]) count.getSingleResult();
+            total = ((Number) row[0]).longValue();
+            firstEnd = row[1] == null ? null : toInstant(row[1]);
         }
-        return Page.of(items, page, total);
+        return new Listed(Page.of(items, page, total), filter.endsAfter() == null ? null : firstEnd);
+    }
+
+    /**
+     * A page of meetings, and when the earliest of all the meetings selected ends ({@code null} when none is
+     * selected or the list does not depend on the time).
+     */
+    public record Listed(Page<Meeting> page, Instant firstEnd) {}
+
+    private static Instant toInstant(Object timestamp) {
+        if (timestamp instanceof Instant instant) {
+            return instant;
+        }
+        if (timestamp instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        if (timestamp instanceof java.sql.Timestamp sql) {
+            return sql.toInstant();
+        }
+        throw new IllegalStateException("Not a timestamp: " + timestamp.getClass());
     }
 
     private static String where(MeetingFilter filter, List<Object> parameters) {

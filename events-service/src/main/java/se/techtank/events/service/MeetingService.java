@@ -76,13 +76,9 @@ public class MeetingService {
         return access.visible(id);
     }
 
-    /**
-     * The time a list is read for: the current second. Equal list requests within one second read alike,
-     * so that a rendered list can be reused while the database has not changed either (ADR 0006); a
-     * meeting leaves the upcoming list, and closes for registration in it, within a second of the time.
-     */
+    /** The time a list is read for. */
     public Instant listingTime() {
-        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        return now();
     }
 
     /** What {@link #list} selects for the caller at {@code now}: equal filters list the same meetings. */
@@ -91,12 +87,38 @@ public class MeetingService {
     }
 
     /**
-     * One page of the meetings the filter selects at {@code now}, among those the caller may see.
+     * One page of the meetings the filter selects at {@code now}, among those the caller may see, and until
+     * when the time alone leaves it as it is (see {@link ReadsAlike}).
      * Read-only, without a transaction of its own: the page and its count are two statements anyway.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<Meeting> list(MeetingFilter filter, PageRequest page, Instant now) {
-        return queries.list(visible(filter, now), page);
+    public MeetingList list(MeetingFilter filter, PageRequest page, Instant now) {
+        MeetingQueries.Listed listed = queries.list(visible(filter, now), page);
+        Instant sameUntil = listed.firstEnd();
+        for (Meeting meeting : listed.page().items()) {
+            Instant change = meeting.registrationOpenChangesAfter(now).orElse(null);
+            if (change != null && (sameUntil == null || change.isBefore(sameUntil))) {
+                sameUntil = change;
+            }
+        }
+        return new MeetingList(listed.page(), new ReadsAlike(now, sameUntil));
+    }
+
+    /** A page of meetings, and when it reads alike. */
+    public record MeetingList(Page<Meeting> page, ReadsAlike readsAlike) {}
+
+    /**
+     * A list read at {@code from} reads exactly alike (the database unchanged) until {@code until}
+     * (exclusive; {@code null}: for ever): the first moment at which a listed meeting's registration opens or
+     * closes, or a selected meeting ends and so leaves a list of meetings not yet over (which moves the later
+     * pages and the total).
+     */
+    public record ReadsAlike(Instant from, Instant until) {
+
+        /** Whether the list reads at {@code time} exactly as at {@link #from}. */
+        public boolean at(Instant time) {
+            return !time.isBefore(from) && (until == null || time.isBefore(until));
+        }
     }
 
     /**

@@ -120,6 +120,42 @@ class MeetingListTest {
         list(null, Map.of("series", series, "status", "DRAFT")).body("items", empty());
     }
 
+    @Test
+    void a_list_read_again_changes_when_the_time_alone_closes_a_registration_or_ends_a_meeting() {
+        String series = uniqueSeries();
+        String closing = published(inSeries(series, 30, "1082"));
+        String ending = published(inSeries(series, 31, "1082"));
+        // Past the service, so that nothing is published (no event, no relay transaction) afterwards: from
+        // here on the database snapshot stays the same, and only the time can change the list.
+        assertThat(TestSql.execute(
+                        database,
+                        "update meeting set registration_closes_at = now() + interval '3 seconds' where id = ?::uuid",
+                        closing))
+                .isEqualTo(1);
+        assertThat(TestSql.execute(database, """
+                        update meeting set starts_at = now() - interval '1 hour', ends_at = now() + interval '5 seconds',
+                            registration_closes_at = now() - interval '2 hours'
+                        where id = ?::uuid""", ending)).isEqualTo(1);
+
+        double before = renderedListsReused();
+        list(null, Map.of("series", series))
+                .body("items.id", contains(ending, closing))
+                .body("items[1].registrationOpen", equalTo(true));
+        list(null, Map.of("series", series)).body("items[1].registrationOpen", equalTo(true));
+        assertThat(renderedListsReused()).isGreaterThan(before);
+
+        // The same snapshot, but the registration closed: the remembered rendering is not given back.
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> list(null, Map.of("series", series))
+                        .body("items.id", contains(ending, closing))
+                        .body("items[1].registrationOpen", equalTo(false)));
+        // Then the meeting that was on: it leaves the list of those not yet over, and the total drops.
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> list(null, Map.of("series", series, "size", "1"))
+                        .body("items.id", contains(closing))
+                        .body("totalItems", equalTo(1)));
+    }
+
     private double renderedListsReused() {
         var counter = metrics.find("snapshot_cache")
                 .tags("cache", "meeting-lists", "result", "hit")

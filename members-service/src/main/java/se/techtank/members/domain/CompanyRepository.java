@@ -30,7 +30,7 @@ import se.techtank.platform.paging.PageRequest;
 public class CompanyRepository implements PanacheRepositoryBase<Company, UUID> {
 
     private final AgroalDataSource dataSource;
-    private final SnapshotCache<Long> totals;
+    private final SnapshotCache<String, Long> totals;
 
     CompanyRepository(
             AgroalDataSource dataSource,

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,12 +37,21 @@ public class DatabaseSnapshots {
      * The value for {@code key}: remembered from a read in the current snapshot, or computed now by
      * {@code compute} (which must only read). Inside a transaction it is always computed.
      */
-    public <V> V read(SnapshotCache<V> cache, String key, Supplier<V> compute) {
+    public <K, V> V read(SnapshotCache<K, V> cache, K key, Supplier<V> compute) {
+        return read(cache, key, value -> true, compute);
+    }
+
+    /**
+     * As {@link #read(SnapshotCache, Object, Supplier)}, for a value that also depends on something other than
+     * the database, the time say: a value remembered in the current snapshot is given back only while
+     * {@code stillValid} holds for it, and computed afresh (and remembered instead) otherwise.
+     */
+    public <K, V> V read(SnapshotCache<K, V> cache, K key, Predicate<? super V> stillValid, Supplier<V> compute) {
         if (inTransaction()) {
             return compute.get();
         }
         String before = current();
-        Optional<V> remembered = cache.get(key, before);
+        Optional<V> remembered = cache.get(key, before, stillValid);
         if (remembered.isPresent()) {
             return remembered.get();
         }

@@ -3,6 +3,7 @@ package se.techtank.platform.caching;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,9 +23,10 @@ import io.micrometer.core.instrument.MeterRegistry;
  * the same as another session's. Bounded: beyond {@code capacity} keys the least recently used is forgotten;
  * a capacity of 0 remembers nothing. Metrics: {@code snapshot_cache_total{cache=…,result=hit|miss}}.
  *
+ * @param <K> what a result is remembered by: equal keys must select the same rows in the same snapshot
  * @param <V> what is remembered; immutable, as it is shared between requests
  */
-public final class SnapshotCache<V> {
+public final class SnapshotCache<K, V> {
 
     /** Select this in a statement to learn the snapshot it read in, as text. */
     public static final String SNAPSHOT_COLUMN = "pg_current_snapshot()::text";
@@ -32,7 +34,7 @@ public final class SnapshotCache<V> {
     private record Entry<V>(String snapshot, V value) {}
 
     private final int capacity;
-    private final Map<String, Entry<V>> entries;
+    private final Map<K, Entry<V>> entries;
     private final Counter hits;
     private final Counter misses;
 
@@ -47,7 +49,7 @@ public final class SnapshotCache<V> {
         this.capacity = capacity;
         this.entries = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Entry<V>> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<K, Entry<V>> eldest) {
                 return size() > SnapshotCache.this.capacity;
             }
         };
@@ -64,7 +66,15 @@ public final class SnapshotCache<V> {
     }
 
     /** What was read for {@code key} in exactly {@code snapshot}, if remembered. */
-    public Optional<V> get(String key, String snapshot) {
+    public Optional<V> get(K key, String snapshot) {
+        return get(key, snapshot, value -> true);
+    }
+
+    /**
+     * What was read for {@code key} in exactly {@code snapshot}, if remembered and {@code stillValid} holds
+     * for it (a value that also depends on the time, say).
+     */
+    public Optional<V> get(K key, String snapshot, Predicate<? super V> stillValid) {
         if (capacity == 0 || snapshot == null) {
             misses.increment();
             return Optional.empty();
@@ -73,7 +83,7 @@ public final class SnapshotCache<V> {
         synchronized (entries) {
             entry = entries.get(key);
         }
-        if (entry != null && entry.snapshot().equals(snapshot)) {
+        if (entry != null && entry.snapshot().equals(snapshot) && stillValid.test(entry.value())) {
             hits.increment();
             return Optional.of(entry.value());
         }
@@ -82,7 +92,7 @@ public final class SnapshotCache<V> {
     }
 
     /** Remembers {@code value} as read for {@code key} in {@code snapshot} (replacing an older one). */
-    public void put(String key, String snapshot, V value) {
+    public void put(K key, String snapshot, V value) {
         if (capacity == 0 || snapshot == null) {
             return;
         }

@@ -11,7 +11,7 @@ class SnapshotCacheTest {
 
     @Test
     void a_value_is_given_back_only_for_the_snapshot_it_was_read_in() {
-        SnapshotCache<Long> cache = new SnapshotCache<>("companies", 10, registry);
+        SnapshotCache<String, Long> cache = new SnapshotCache<>("companies", 10, registry);
         cache.put("q=a", "100:105:101,103", 42L);
 
         assertThat(cache.get("q=a", "100:105:101,103")).contains(42L);
@@ -24,8 +24,23 @@ class SnapshotCacheTest {
     }
 
     @Test
+    void a_value_that_also_depends_on_something_else_is_given_back_only_while_it_still_holds() {
+        SnapshotCache<String, Long> cache = new SnapshotCache<>("meetings", 10, registry);
+        cache.put("list", "100:105:", 1_000L); // say, valid until t = 1000
+
+        assertThat(cache.get("list", "100:105:", validUntil -> 999 < validUntil))
+                .contains(1_000L);
+        assertThat(cache.get("list", "100:105:", validUntil -> 1_000 < validUntil))
+                .isEmpty();
+        assertThat(cache.get("list", "100:106:", validUntil -> 999 < validUntil))
+                .isEmpty();
+        assertThat(hits("meetings")).isEqualTo(1);
+        assertThat(misses("meetings")).isEqualTo(2);
+    }
+
+    @Test
     void a_newer_read_replaces_the_older_one() {
-        SnapshotCache<Long> cache = new SnapshotCache<>("companies", 10, registry);
+        SnapshotCache<String, Long> cache = new SnapshotCache<>("companies", 10, registry);
         cache.put("q=a", "100:105:", 42L);
         cache.put("q=a", "100:106:", 43L);
 
@@ -35,7 +50,7 @@ class SnapshotCacheTest {
 
     @Test
     void beyond_its_capacity_the_least_recently_used_key_is_forgotten() {
-        SnapshotCache<Long> cache = new SnapshotCache<>("companies", 2, registry);
+        SnapshotCache<String, Long> cache = new SnapshotCache<>("companies", 2, registry);
         cache.put("q=a", "1:2:", 1L);
         cache.put("q=b", "1:2:", 2L);
         assertThat(cache.get("q=a", "1:2:")).contains(1L); // a is now the more recently used
@@ -48,7 +63,7 @@ class SnapshotCacheTest {
 
     @Test
     void a_capacity_of_zero_remembers_nothing() {
-        SnapshotCache<Long> cache = new SnapshotCache<>("meetings", 0, registry);
+        SnapshotCache<String, Long> cache = new SnapshotCache<>("meetings", 0, registry);
         cache.put("q=a", "1:2:", 1L);
 
         assertThat(cache.get("q=a", "1:2:")).isEmpty();
