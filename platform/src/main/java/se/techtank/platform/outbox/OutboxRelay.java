@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
@@ -39,8 +40,10 @@ import se.techtank.platform.events.CloudEventHeaders;
  * {@code FOR UPDATE SKIP LOCKED}, so no row is published by two relays at once, and publishes a
  * claimed row only if every older unsent row of the same aggregate is in its own batch: an aggregate's
  * events therefore reach Kafka in the order they were recorded. A row is marked sent only after the
- * broker acknowledged it ({@code acks=all}); if Kafka is unreachable the transaction rolls back, the
- * rows stay unsent and the relay retries with exponential backoff.
+ * broker acknowledged it ({@code acks=all}); the rows it did not acknowledge (Kafka unreachable, say) stay
+ * unsent, and so do the later rows of their aggregates, and the relay retries with exponential backoff. The
+ * acknowledged part of a batch is marked sent, so that it is not published twice; only an interrupted relay
+ * (stopping) rolls a batch back whole, and consumers' inboxes drop what then comes again (by {@code ce_id}).
  */
 public final class OutboxRelay {
 
@@ -275,7 +278,14 @@ public final class OutboxRelay {
         }
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
         for (OutboxRow row : rows) {
-            Future<RecordMetadata> ack = producer.send(toRecord(row));
+            Future<RecordMetadata> ack;
+            try {
+                ack = producer.send(toRecord(row));
+            } catch (RuntimeException e) {
+                // A producer that throws instead (closed, say) refused this record at once, like a failed
+                // future: what the broker took before it is still marked sent.
+                ack = CompletableFuture.failedFuture(e);
+            }
             acks.add(ack);
             if (ack.isDone() && failed(ack)) {
                 break;

@@ -207,6 +207,17 @@ class OutboxRelayTest {
     @Test
     void a_record_the_producer_refuses_at_once_stops_the_batch_and_the_rows_acknowledged_before_it_are_marked_sent()
             throws Exception {
+        refusedAtOnce(refuseAtOnce(4), TimeoutException.class);
+    }
+
+    /** A producer may also throw from {@code send} (closed, say): the same as refusing the record at once. */
+    @Test
+    void a_record_whose_send_throws_stops_the_batch_and_the_rows_acknowledged_before_it_are_marked_sent()
+            throws Exception {
+        refusedAtOnce(throwOnSend(4), IllegalStateException.class);
+    }
+
+    private void refusedAtOnce(Fault fault, Class<? extends Throwable> refusal) throws Exception {
         String a = UUID.randomUUID().toString();
         String b = UUID.randomUUID().toString();
         String a1 = insert(a, 1);
@@ -215,14 +226,14 @@ class OutboxRelayTest {
         String b2 = insert(b, 2);
         String a3 = insert(a, 3);
         String b3 = insert(b, 3);
-        FaultyProducer producer = new FaultyProducer(TestKafka.get().bootstrapServers(), refuseAtOnce(4));
+        FaultyProducer producer = new FaultyProducer(TestKafka.get().bootstrapServers(), fault);
         OutboxRelay relay = relay(producer::producer);
 
         try (KafkaTestConsumer consumer =
                 KafkaTestConsumer.subscribe(TestKafka.get().bootstrapServers(), topic)) {
             assertThatThrownBy(relay::publishBatch)
                     .isInstanceOf(ExecutionException.class)
-                    .hasCauseInstanceOf(TimeoutException.class);
+                    .hasCauseInstanceOf(refusal);
             assertThat(producer.handedOver()).as("rows handed to the producer").containsExactly(a1, b1, a2, b2);
             assertThat(unsentIds()).containsExactlyInAnyOrder(b2, a3, b3);
 
@@ -398,6 +409,16 @@ class OutboxRelayTest {
                 callback.onCompletion(null, refusal);
             }
             return CompletableFuture.failedFuture(refusal);
+        };
+    }
+
+    /** Throws from {@code send} for the {@code k}th record, as a closed producer does; it does not reach the broker. */
+    private static Fault throwOnSend(int k) {
+        return (n, record, callback, broker) -> {
+            if (n == k) {
+                throw new IllegalStateException("Cannot perform operation after producer has been closed (the test)");
+            }
+            return broker.send(record, callback);
         };
     }
 
