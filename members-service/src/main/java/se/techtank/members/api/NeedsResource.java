@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -26,7 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import se.techtank.members.domain.NeedsAssessment;
 import se.techtank.members.service.NeedsService;
+import se.techtank.platform.idempotency.IdempotencyKeyHeader;
+import se.techtank.platform.idempotency.IdempotentRequests;
 import se.techtank.platform.problem.Problem;
+import se.techtank.platform.problem.RuleViolationException;
 import se.techtank.platform.security.Roles;
 
 /** Needs assessments (behovsanalys) of a company and its current needs. */
@@ -49,9 +53,11 @@ import se.techtank.platform.security.Roles;
 public class NeedsResource {
 
     private final NeedsService needs;
+    private final IdempotentRequests idempotent;
 
-    NeedsResource(NeedsService needs) {
+    NeedsResource(NeedsService needs, IdempotentRequests idempotent) {
         this.needs = needs;
+        this.idempotent = idempotent;
     }
 
     @POST
@@ -62,33 +68,43 @@ public class NeedsResource {
             summary = "Record a needs assessment",
             description = "Staff assess any company; a member user assesses its own company (recorded as a "
                     + "self-assessment). The assessed areas' priorities become the current needs, and "
-                    + "`se.techtank.members.company.needs-assessed` is published.")
+                    + "`se.techtank.members.company.needs-assessed` is published. A retry with the same "
+                    + "`Idempotency-Key` gets the first answer and records nothing more.")
     @APIResponse(
             responseCode = "201",
             description = "Recorded",
             content = @Content(schema = @Schema(implementation = NeedsResponses.Assessment.class)))
     @APIResponse(
             responseCode = "400",
-            description = "Malformed JSON or unknown field",
+            description = "Malformed JSON, unknown field or malformed `Idempotency-Key`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The first request with this `Idempotency-Key` is still being processed (type "
+                    + "`…/idempotency-key-in-progress`); see `Retry-After`",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "422",
-            description = "Invalid fields (unknown area, priority outside 1-5, an area twice, a future date)",
+            description = "Invalid fields (unknown area, priority outside 1-5, an area twice, a future date), or "
+                    + "an `Idempotency-Key` used before for another request (type `…/idempotency-key-reused`)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response assess(
             @PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
+            @BeanParam IdempotencyKeyHeader idempotencyKey,
             @Valid @NotNull NeedsAssessmentRequest request) {
         if (request.needs().stream()
                         .map(NeedsAssessmentRequest.Need::focusArea)
                         .distinct()
                         .count()
                 != request.needs().size()) {
-            throw new se.techtank.platform.problem.RuleViolationException("needs", "each focus area at most once");
+            throw new RuleViolationException("needs", "each focus area at most once");
         }
-        NeedsAssessment assessment = needs.assess(id, request.assessedOn(), request.items());
-        return Response.created(URI.create("/api/v1/companies/" + id + "/needs-assessments"))
-                .entity(NeedsResponses.Assessment.of(assessment))
-                .build();
+        return idempotent.once(idempotencyKey, "POST /api/v1/companies/" + id + "/needs-assessments", request, () -> {
+            NeedsAssessment assessment = needs.assess(id, request.assessedOn(), request.items());
+            return Response.created(URI.create("/api/v1/companies/" + id + "/needs-assessments"))
+                    .entity(NeedsResponses.Assessment.of(assessment))
+                    .build();
+        });
     }
 
     @GET

@@ -1,6 +1,7 @@
 package se.techtank.members.api;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -34,6 +35,7 @@ import static org.hamcrest.Matchers.nullValue;
 class IdempotencyKeyTest {
 
     private static final String PROBLEMS = "https://api.techtank.se/problems/";
+    private static final String NEEDS_ASSESSED = "se.techtank.members.company.needs-assessed";
 
     @Inject
     @DataSource("platform")
@@ -175,6 +177,129 @@ class IdempotencyKeyTest {
                                 + " where c.organisation_number = ?",
                         organisationNumber))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void a_retried_needs_assessment_is_recorded_and_published_once() {
+        String companyId = ContactsApi.registeredCompany();
+        String path = "/api/v1/companies/" + companyId + "/needs-assessments";
+        Map<String, Object> assessment = assessment("AUTOMATION", 5);
+        String key = UUID.randomUUID().toString();
+
+        var first = postWithKey(path, key, assessment, TestTokens.staff())
+                .statusCode(201)
+                .header("Idempotent-Replayed", nullValue())
+                .extract();
+        String assessmentId = first.path("id");
+        assertThat(assessmentId).isNotBlank();
+        postWithKey(path, key, assessment, TestTokens.staff())
+                .statusCode(201)
+                .header("Idempotent-Replayed", equalTo("true"))
+                .header("Location", equalTo(first.header("Location")))
+                .body("id", equalTo(assessmentId))
+                .body("companyId", equalTo(companyId))
+                .body("selfAssessment", equalTo(false))
+                .body("needs[0].focusArea", equalTo("AUTOMATION"))
+                .body("createdAt", equalTo(first.path("createdAt")));
+
+        assertThat(assessmentsOf(companyId)).isEqualTo(1);
+        assertThat(needsAssessedInOutbox(companyId)).isEqualTo(1);
+        companyTopic.awaitEvent(e -> companyId.equals(e.key()) && NEEDS_ASSESSED.equals(e.ceType()));
+        companyTopic.assertNoEvent(
+                e -> companyId.equals(e.key()) && NEEDS_ASSESSED.equals(e.ceType()), Duration.ofSeconds(2));
+
+        // The same key with another assessment is refused, and so is a malformed key: nothing recorded.
+        postWithKey(path, key, assessment("AUTOMATION", 2), TestTokens.staff())
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo(PROBLEMS + "idempotency-key-reused"))
+                .body("errors[0].field", equalTo("Idempotency-Key"));
+        postWithKey(path, "mellan slag", assessment("AUTOMATION", 2), TestTokens.staff())
+                .statusCode(400)
+                .body("errors[0].field", equalTo("Idempotency-Key"));
+        assertThat(assessmentsOf(companyId)).isEqualTo(1);
+        assertThat(needsAssessedInOutbox(companyId)).isEqualTo(1);
+        // Without a key the same request records a second assessment, as it always did.
+        given().auth()
+                .oauth2(TestTokens.staff())
+                .contentType(ContentType.JSON)
+                .body(assessment)
+                .when()
+                .post(path)
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", nullValue());
+        assertThat(assessmentsOf(companyId)).isEqualTo(2);
+    }
+
+    @Test
+    void a_members_key_is_its_own_so_another_company_replaying_it_learns_nothing() {
+        String own = ContactsApi.registeredCompany();
+        String other = ContactsApi.registeredCompany();
+        String member = TestTokens.member(UUID.fromString(own));
+        String otherMember = TestTokens.member(UUID.fromString(other));
+        String ownPath = "/api/v1/companies/" + own + "/needs-assessments";
+        Map<String, Object> assessment = assessment("DIGITALISATION", 4);
+        String key = UUID.randomUUID().toString();
+
+        String assessmentId = postWithKey(ownPath, key, assessment, member)
+                .statusCode(201)
+                .body("selfAssessment", equalTo(true))
+                .extract()
+                .path("id");
+        postWithKey(ownPath, key, assessment, member)
+                .statusCode(201)
+                .header("Idempotent-Replayed", equalTo("true"))
+                .body("id", equalTo(assessmentId));
+
+        // Another company's member with the same key and body on the first company: keys belong to the
+        // caller, so this is a new request of its own, refused like any access to another company.
+        postWithKey(ownPath, key, assessment, otherMember)
+                .statusCode(404)
+                .header("Idempotent-Replayed", nullValue())
+                .body("id", nullValue())
+                .body("type", equalTo(PROBLEMS + "not-found"));
+        // On its own company the key simply records its own self-assessment.
+        postWithKey("/api/v1/companies/" + other + "/needs-assessments", key, assessment, otherMember)
+                .statusCode(201)
+                .header("Idempotent-Replayed", nullValue())
+                .body("companyId", equalTo(other))
+                .body("id", org.hamcrest.Matchers.not(equalTo(assessmentId)));
+
+        assertThat(assessmentsOf(own)).isEqualTo(1);
+        assertThat(needsAssessedInOutbox(own)).isEqualTo(1);
+        assertThat(assessmentsOf(other)).isEqualTo(1);
+        assertThat(needsAssessedInOutbox(other)).isEqualTo(1);
+        assertThat(TestSql.queryForLong(database, "select count(*) from platform.idempotency_key where key = ?", key))
+                .isEqualTo(2);
+    }
+
+    private static Map<String, Object> assessment(String focusArea, int priority) {
+        return Map.of("needs", List.of(Map.of("focusArea", focusArea, "priority", priority, "note", "anteckning")));
+    }
+
+    private static ValidatableResponse postWithKey(String path, String key, Map<String, Object> body, String token) {
+        return given().auth()
+                .oauth2(token)
+                .header("Idempotency-Key", key)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post(path)
+                .then();
+    }
+
+    private long assessmentsOf(String companyId) {
+        return TestSql.queryForLong(
+                database, "select count(*) from public.needs_assessment where company_id = ?::uuid", companyId);
+    }
+
+    private long needsAssessedInOutbox(String companyId) {
+        return TestSql.queryForLong(
+                database,
+                "select count(*) from platform.outbox where aggregate_id = ? and event_type = ?",
+                companyId,
+                NEEDS_ASSESSED);
     }
 
     private static ValidatableResponse postWithKey(String path, String key, Map<String, Object> body, boolean staff) {
