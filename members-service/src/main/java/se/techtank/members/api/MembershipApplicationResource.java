@@ -68,7 +68,8 @@ public class MembershipApplicationResource {
             summary = "Apply for membership (\"bli medlem\")",
             description = "Anonymous. Registers the company if it is new — an existing company's data is never "
                     + "changed through this form — and puts its membership in APPLIED for staff to approve. "
-                    + "Limited per client address (default 5 per 10 minutes).")
+                    + "Limited per client address (default 5 per 10 minutes); a retry with the same "
+                    + "`Idempotency-Key` and the same body that gets the first answer again does not count.")
     @APIResponse(
             responseCode = "202",
             description = "Received; staff will approve or reject it",
@@ -93,12 +94,17 @@ public class MembershipApplicationResource {
             @BeanParam IdempotencyKeyHeader idempotencyKey,
             @Valid @NotNull MembershipApplicationRequest request,
             @Context HttpServerRequest http) {
-        rateLimiter.acquire("membership-application:" + clientAddress(http), limit, window);
-        return idempotent.once(idempotencyKey, "POST /api/v1/membership-applications", request, () -> {
-            MembershipApplication application = memberships.apply(request.toCommand());
-            return Response.accepted(new Receipt(application.id(), "APPLIED", application.submittedAt()))
-                    .build();
-        });
+        // A replay (same key, same body, answer kept) does no work, so it does not count against the limit.
+        return idempotent.once(
+                idempotencyKey,
+                "POST /api/v1/membership-applications",
+                request,
+                () -> rateLimiter.acquire("membership-application:" + clientAddress(http), limit, window),
+                () -> {
+                    MembershipApplication application = memberships.apply(request.toCommand());
+                    return Response.accepted(new Receipt(application.id(), "APPLIED", application.submittedAt()))
+                            .build();
+                });
     }
 
     private static String clientAddress(HttpServerRequest http) {

@@ -1,6 +1,7 @@
 package se.techtank.members.api;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import io.quarkus.agroal.DataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,10 @@ class IdempotencyKeyTest {
     @Inject
     @DataSource("platform")
     AgroalDataSource database;
+
+    @Inject
+    @ConfigProperty(name = "techtank.membership-applications.rate-limit")
+    int applicationLimit;
 
     private KafkaTestConsumer companyTopic;
 
@@ -274,8 +280,80 @@ class IdempotencyKeyTest {
                 .isEqualTo(2);
     }
 
+    @Test
+    void replays_of_a_membership_application_do_not_count_against_the_address_limit() {
+        String address = "203.0.113.41";
+        String organisationNumber = TestOrganisationNumbers.next();
+        Map<String, Object> application = application(organisationNumber, "Omförsök AB");
+        String key = UUID.randomUUID().toString();
+        String receipt =
+                apply(address, key, application).statusCode(202).extract().path("applicationId");
+        List<String> others = new java.util.ArrayList<>();
+        for (int i = 1; i < applicationLimit; i++) {
+            String number = TestOrganisationNumbers.next();
+            others.add(number);
+            apply(address, UUID.randomUUID().toString(), application(number, "Fyllnad " + i + " AB"))
+                    .statusCode(202);
+        }
+        // The address has used its whole budget; a new application is refused ...
+        String refused = TestOrganisationNumbers.next();
+        apply(address, UUID.randomUUID().toString(), application(refused, "För Många AB"))
+                .statusCode(429)
+                .body("type", equalTo(PROBLEMS + "rate-limited"));
+
+        // ... but the first one's retries, more of them than the limit, all get its receipt.
+        for (int i = 0; i < applicationLimit + 3; i++) {
+            apply(address, key, application)
+                    .statusCode(202)
+                    .header("Idempotent-Replayed", equalTo("true"))
+                    .body("applicationId", equalTo(receipt));
+        }
+        // Only an exact replay is free: the same key with another body, a new key, or no key at all are
+        // limited as before.
+        apply(address, key, application(refused, "För Många AB"))
+                .statusCode(429)
+                .body("type", equalTo(PROBLEMS + "rate-limited"));
+        apply(address, UUID.randomUUID().toString(), application(refused, "För Många AB"))
+                .statusCode(429)
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue());
+        apply(address, null, application(refused, "För Många AB")).statusCode(429);
+
+        assertThat(applicationsFor(organisationNumber)).isEqualTo(1);
+        assertThat(applicationsFor(refused)).isZero();
+        for (String number : others) {
+            assertThat(applicationsFor(number)).isEqualTo(1);
+        }
+        // A refused request leaves no key behind: the client can retry with it once the window has passed.
+        assertThat(TestSql.queryForLong(
+                        database,
+                        "select count(*) from platform.idempotency_key where caller = 'anonymous' and key = ?",
+                        key))
+                .isEqualTo(1);
+    }
+
     private static Map<String, Object> assessment(String focusArea, int priority) {
         return Map.of("needs", List.of(Map.of("focusArea", focusArea, "priority", priority, "note", "anteckning")));
+    }
+
+    private static Map<String, Object> application(String organisationNumber, String name) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("company", Map.of("organisationNumber", organisationNumber, "name", name, "municipalityCode", "1081"));
+        body.put("contact", Map.of("name", "Nils Holm", "email", "nils.holm@omforsok.example.se", "language", "sv"));
+        body.put("consents", List.of("MEETING_INVITATIONS"));
+        body.put("acceptsMembershipTerms", true);
+        return body;
+    }
+
+    private static ValidatableResponse apply(String address, String key, Map<String, Object> body) {
+        var request = given().header("X-Forwarded-For", address);
+        if (key != null) {
+            request = request.header("Idempotency-Key", key);
+        }
+        return request.contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/membership-applications")
+                .then();
     }
 
     private static ValidatableResponse postWithKey(String path, String key, Map<String, Object> body, String token) {
@@ -300,6 +378,14 @@ class IdempotencyKeyTest {
                 "select count(*) from platform.outbox where aggregate_id = ? and event_type = ?",
                 companyId,
                 NEEDS_ASSESSED);
+    }
+
+    private long applicationsFor(String organisationNumber) {
+        return TestSql.queryForLong(
+                database,
+                "select count(*) from public.membership_application a join public.company c on c.id = a.company_id"
+                        + " where c.organisation_number = ?",
+                organisationNumber);
     }
 
     private static ValidatableResponse postWithKey(String path, String key, Map<String, Object> body, boolean staff) {

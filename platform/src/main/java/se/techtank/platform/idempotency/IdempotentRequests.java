@@ -95,8 +95,28 @@ public class IdempotentRequests {
      */
     public Response once(
             IdempotencyKeyHeader idempotencyKey, String operation, Object request, Supplier<Response> command) {
+        return once(idempotencyKey, operation, request, null, command);
+    }
+
+    /**
+     * Like {@link #once(IdempotencyKeyHeader, String, Object, Supplier)}, with an admission check (e.g. a
+     * rate limit) that a replay skips: a retry with the same key and the same request whose answer is kept
+     * does no work, so it gets that answer without {@code admission} being asked. Every other request (no
+     * key, a new key, the same key with another request, a retry while the first is still running) passes
+     * {@code admission} before the key is claimed, so a refused request leaves no key behind. This costs a
+     * keyed request one read of its key before the admission.
+     *
+     * @param admission throws to refuse the request (its exception is the answer); runs at most once; null for none
+     */
+    public Response once(
+            IdempotencyKeyHeader idempotencyKey,
+            String operation,
+            Object request,
+            Runnable admission,
+            Supplier<Response> command) {
         String key = idempotencyKey == null ? null : idempotencyKey.value();
         if (key == null) {
+            admit(admission);
             return command.get();
         }
         if (!KEY.matcher(key).matches()) {
@@ -104,6 +124,17 @@ public class IdempotentRequests {
         }
         String who = caller.subject().orElse("anonymous");
         String hash = hash(operation, request);
+        if (admission != null) {
+            Optional<Response> kept = find(who, key)
+                    .filter(stored -> stored.status() != null
+                            && stored.operation().equals(operation)
+                            && stored.requestHash().equals(hash))
+                    .map(Stored::replay);
+            if (kept.isPresent()) {
+                return kept.get();
+            }
+            admission.run();
+        }
         Optional<Response> earlier = claim(who, key, operation, hash);
         if (earlier.isPresent()) {
             return earlier.get();
@@ -121,6 +152,12 @@ public class IdempotentRequests {
             release(who, key);
         }
         return response;
+    }
+
+    private static void admit(Runnable admission) {
+        if (admission != null) {
+            admission.run();
+        }
     }
 
     /** Deletes answers older than the retention; every replica may run it. */
