@@ -13,6 +13,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 
+import se.techtank.platform.jdbc.PlainSql;
 import se.techtank.platform.paging.PageRequest;
 
 /** Registrations. */
@@ -34,17 +35,19 @@ public class RegistrationRepository implements PanacheRepositoryBase<Registratio
     public record Collisions(boolean emailRegistered, boolean checkInCodeTaken) {}
 
     public Collisions collisions(UUID meetingId, String emailHash, String checkInCode) {
-        Object[] row = (Object[]) getEntityManager()
-                .createNativeQuery("""
-                        select exists (select 1 from registration where meeting_id = ?1 and email_hash = ?2
+        return PlainSql.first(
+                        getEntityManager(),
+                        """
+                        select exists (select 1 from registration where meeting_id = ? and email_hash = ?
                                          and status in ('PENDING_APPROVAL', 'CONFIRMED', 'WAITLISTED', 'ATTENDED', 'NO_SHOW')),
-                               exists (select 1 from registration where meeting_id = ?1 and check_in_code = ?3)
-                        """)
-                .setParameter(1, meetingId)
-                .setParameter(2, emailHash)
-                .setParameter(3, checkInCode)
-                .getSingleResult();
-        return new Collisions((Boolean) row[0], (Boolean) row[1]);
+                               exists (select 1 from registration where meeting_id = ? and check_in_code = ?)
+                        """,
+                        row -> new Collisions(row.getBoolean(1), row.getBoolean(2)),
+                        meetingId,
+                        emailHash,
+                        meetingId,
+                        checkInCode)
+                .orElseThrow();
     }
 
     public boolean checkInCodeTaken(UUID meetingId, String code) {

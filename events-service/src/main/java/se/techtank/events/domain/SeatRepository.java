@@ -1,11 +1,12 @@
 package se.techtank.events.domain;
 
-import java.util.List;
 import java.util.OptionalInt;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+
+import se.techtank.platform.jdbc.PlainSql;
 
 /**
  * The seat and waitlist bookkeeping of meetings, as atomic conditional updates: whatever the load, the
@@ -37,15 +38,11 @@ public class SeatRepository {
      * itself. {@code false} when full or changed.
      */
     public boolean takeIfUnchanged(UUID meetingId, long version) {
-        return entityManager
-                        .createNativeQuery("""
-                                update meeting set confirmed_count = confirmed_count + 1
-                                where id = ?1 and version = ?2 and confirmed_count < capacity
-                                """)
-                        .setParameter(1, meetingId)
-                        .setParameter(2, version)
-                        .executeUpdate()
-                == 1;
+        // Plain SQL, as the next: they run for every registration (PlainSql); nothing is pending before them.
+        return PlainSql.update(entityManager, """
+                        update meeting set confirmed_count = confirmed_count + 1
+                        where id = ? and version = ? and confirmed_count < capacity
+                        """, meetingId, version) == 1;
     }
 
     /**
@@ -53,16 +50,13 @@ public class SeatRepository {
      * position, or empty when a seat is free again or the meeting changed. Takes the row lock itself.
      */
     public OptionalInt joinWaitlistIfFullAndUnchanged(UUID meetingId, long version) {
-        List<?> position = entityManager
-                .createNativeQuery("""
+        return PlainSql.first(entityManager, """
                         update meeting set waitlist_length = waitlist_length + 1
-                        where id = ?1 and version = ?2 and confirmed_count >= capacity
+                        where id = ? and version = ? and confirmed_count >= capacity
                         returning waitlist_length
-                        """)
-                .setParameter(1, meetingId)
-                .setParameter(2, version)
-                .getResultList();
-        return position.isEmpty() ? OptionalInt.empty() : OptionalInt.of(((Number) position.get(0)).intValue());
+                        """, row -> row.getInt(1), meetingId, version)
+                .map(OptionalInt::of)
+                .orElse(OptionalInt.empty());
     }
 
     /** Takes {@code count} seats at once, all or none; {@code false} if fewer are left. */

@@ -1,10 +1,12 @@
 package se.techtank.events.service;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.security.ForbiddenException;
+import org.hibernate.ReadOnlyMode;
 
 import se.techtank.events.domain.Meeting;
 import se.techtank.events.domain.MeetingFilter;
@@ -68,6 +70,16 @@ public class MeetingAccess {
     /** The meeting if the caller may see it; otherwise not found. */
     public Meeting visible(UUID id) {
         return meetings.findByIdOptional(id).filter(this::maySee).orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * The meeting if the caller may see it, read-only: the transaction does not change it through the entity
+     * (no snapshot kept for dirty checking, nothing to check at the flush). For reading it on every registration.
+     */
+    public Meeting visibleReadOnly(UUID id) {
+        return Optional.ofNullable(meetings.getEntityManager().find(Meeting.class, id, ReadOnlyMode.READ_ONLY))
+                .filter(this::maySee)
+                .orElseThrow(() -> notFound(id));
     }
 
     /** The meeting, locked, if the caller may see it. */

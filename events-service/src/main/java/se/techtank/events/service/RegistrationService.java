@@ -103,13 +103,14 @@ public class RegistrationService {
         RegistrationRepository.Collisions collisions =
                 registrations.collisions(meetingId, registration.emailHash(), registration.checkInCode());
         if (collisions.emailRegistered()) {
-            access.visible(meetingId); // an unknown meeting is a 404, not a duplicate
+            access.visibleReadOnly(meetingId); // an unknown meeting is a 404, not a duplicate
             throw new DuplicateRegistrationException();
         }
         if (collisions.checkInCodeTaken()) {
             ensureUniqueCheckInCode(registration);
         }
-        Meeting meeting = access.visible(meetingId);
+        // Registering changes the meeting's counters by SQL (SeatRepository), never through the entity.
+        Meeting meeting = access.visibleReadOnly(meetingId);
         if (!takeSeatOrPlaceUnlocked(meeting, registration, company, now)) {
             meeting = access.lockVisible(meeting);
             meeting.checkOpenForRegistration(now);

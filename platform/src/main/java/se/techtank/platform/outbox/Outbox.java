@@ -14,6 +14,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import se.techtank.platform.jdbc.PlainSql;
+
 /**
  * Records an event in the outbox table, inside the caller's transaction, so that the event is
  * published if and only if the state change commits (see docs/adr/0002-transactional-outbox.md).
@@ -67,20 +69,24 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Event payload cannot be written as JSON: " + payload, e);
         }
-        // now() is the transaction's start time in PostgreSQL: the time the fact happened.
-        entityManager
-                .createNativeQuery("""
-                        insert into platform.outbox (id, topic, aggregate_type, aggregate_id, event_type, data_schema, payload, occurred_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as jsonb), now())
-                        """)
-                .setParameter(1, id)
-                .setParameter(2, names.topic())
-                .setParameter(3, aggregateType)
-                .setParameter(4, aggregateId.toString())
-                .setParameter(5, names.type())
-                .setParameter(6, names.dataSchema())
-                .setParameter(7, json)
-                .executeUpdate();
+        // The command's own changes are written first, as a native query would: their constraint violations
+        // surface here, inside the command, where services turn them into answers (not at the commit).
+        entityManager.flush();
+        // now() is the transaction's start time in PostgreSQL: the time the fact happened. Plain SQL: it runs
+        // for every event, and a native query cost more CPU than the insert (PlainSql).
+        PlainSql.update(
+                entityManager,
+                """
+                insert into platform.outbox (id, topic, aggregate_type, aggregate_id, event_type, data_schema, payload, occurred_at)
+                values (?, ?, ?, ?, ?, ?, cast(? as jsonb), now())
+                """,
+                id,
+                names.topic(),
+                aggregateType,
+                aggregateId.toString(),
+                names.type(),
+                names.dataSchema(),
+                json);
         transactions.registerInterposedSynchronization(new WakeRelayAfterCommit(relay));
         return id;
     }
