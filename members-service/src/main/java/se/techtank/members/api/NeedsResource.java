@@ -76,7 +76,7 @@ public class NeedsResource {
             content = @Content(schema = @Schema(implementation = NeedsResponses.Assessment.class)))
     @APIResponse(
             responseCode = "400",
-            description = "Malformed JSON, unknown field or malformed `Idempotency-Key`",
+            description = "Malformed JSON, unknown field, unknown focus area or malformed `Idempotency-Key`",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "409",
@@ -85,7 +85,7 @@ public class NeedsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "422",
-            description = "Invalid fields (unknown area, priority outside 1-5, an area twice, a future date), or "
+            description = "Invalid fields (priority outside 1-5, an area twice, a future date), or "
                     + "an `Idempotency-Key` used before for another request (type `…/idempotency-key-reused`)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response assess(
