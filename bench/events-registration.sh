@@ -61,23 +61,20 @@ jvm_opts="${BENCH_JVM_OPTS:--Xms512m -Xmx512m -XX:+UseSerialGC -XX:+ExitOnOutOfM
 never_full=100000 # the API's largest capacity
 fresh=(--fresh)
 build=auto
-wait_for_ports=no
+wait=no
 profile=no
 for arg in "$@"; do
   case "$arg" in
     --keep-data) fresh=() ;;
     --skip-build) build=never ;;
-    --wait) wait_for_ports=yes ;;
+    --wait) wait=yes ;;
     --profile) profile=yes ;;
     -h | --help) sed -n '2,/^set -e/{/^#/p}' "$0"; exit 0 ;;
     *) echo "Unknown option: $arg (try --help)" >&2; exit 2 ;;
   esac
 done
 
-log() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*"; }
-machine() {
-  log "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GB RAM; load: $(cut -d' ' -f1-3 /proc/loadavg)"
-}
+source "$repo/bench/lib.sh"
 for tool in curl bc psql pgbench javac; do
   command -v "$tool" >/dev/null || { echo "$tool is needed (psql, pgbench: apt-get install postgresql-client)." >&2; exit 1; }
 done
@@ -88,58 +85,16 @@ export PGPASSWORD=techtank
 sql() { psql -X -q -At -v ON_ERROR_STOP=1 -h 127.0.0.1 -p 55432 -U techtank -d events -c "$1"; }
 
 # 1. Build what is missing or stale; compile the load driver once (instead of at every launch).
-if [[ "$build" == auto ]]; then
-  jar="events-service/target/quarkus-app/quarkus-run.jar"
-  launcher="deploy/local/target/local-stack.jar"
-  if [[ ! -f "$jar" || ! -f "$launcher" ]] \
-    || [[ -n "$(find events-service/src/main platform/src/main events-service/pom.xml -newer "$jar" -type f -print -quit)" ]]; then
-    log "Building events-service and the local stack launcher (./mvnw install -DskipTests)"
-    ./mvnw -B -q install -DskipTests -Dspotless.check.skip=true -pl events-service,deploy/local -am
-  fi
-fi
+[[ "$build" == never ]] || build_if_stale events-service
 classes="$work/classes"
 rm -rf "$classes"
 javac -d "$classes" bench/BenchHttp.java bench/RegistrationLoad.java
 load() { java -XX:+UseSerialGC -cp "$classes" RegistrationLoad "$@"; }
 
 # 2. Start the local stack with events-service only.
-ports='(8082|9092|9093|55432|2525)'
-for ((i = 0; ; i++)); do
-  busy=$(ss -ltnH 2>/dev/null | awk '{print $4}' | grep -E ":$ports\$" || true)
-  [[ -z "$busy" ]] && break
-  if [[ "$wait_for_ports" == no || $i -ge 30 ]]; then
-    echo "Ports in use (another local stack?): $(echo $busy). Stop it first$([[ "$wait_for_ports" == no ]] || echo ' (waited 30 minutes)')." >&2
-    exit 1
-  fi
-  log "Ports in use (another local stack?): $(echo $busy); checking again in a minute"
-  sleep 60
-done
-stack_log="$work/stack.log"
-log "Starting the local stack (events-service, JVM: $jvm_opts); log: $stack_log"
-LOCAL_STACK_SERVICE_JVM_OPTS="$jvm_opts" deploy/local/run "${fresh[@]}" --only events-service >"$stack_log" 2>&1 &
-stack_pid=$!
-service_pid=""
-stop_stack() {
-  [[ -n "$service_pid" ]] && kill -CONT "$service_pid" 2>/dev/null || true
-  if kill -0 "$stack_pid" 2>/dev/null; then
-    log "Stopping the local stack (pid $stack_pid)"
-    kill -TERM "$stack_pid" 2>/dev/null || true
-    wait "$stack_pid" 2>/dev/null || true
-  fi
-}
-trap stop_stack EXIT
-for ((i = 0; i < 300; i++)); do
-  grep -q "Techtank local stack is ready" "$stack_log" && break
-  if ! kill -0 "$stack_pid" 2>/dev/null; then
-    tail -n 40 "$stack_log" >&2
-    echo "The local stack stopped before it was ready." >&2
-    exit 1
-  fi
-  sleep 1
-done
-grep -q "Techtank local stack is ready" "$stack_log" || { tail -n 40 "$stack_log" >&2; echo "Not ready after 300 s." >&2; exit 1; }
+wait_for_ports '8082|9092|9093|55432|2525' "$wait"
+start_stack events-service "$jvm_opts" "${fresh[@]}"
 token_file="$repo/.local/tokens/staff.jwt"
-service_pid="$(pgrep -f "$repo/events-service/target/quarkus-app/quarkus-run.jar" | head -n1)"
 postmaster_pid="$(head -n1 "$repo/.local/postgres/postmaster.pid")"
 kafka_pid="$(pgrep -f "kafka\.Kafka .*$repo/" | head -n1 || true)"
 log "Stack ready (service pid $service_pid, PostgreSQL $postmaster_pid, Kafka ${kafka_pid:-?})"
@@ -188,15 +143,6 @@ driver() {
   wait "$pid" || status=$?
   cat "$out"
   return "$status"
-}
-jfr_start() { [[ "$profile" == no ]] || jcmd "$service_pid" JFR.start name="$1" settings=profile >/dev/null; }
-jfr_stop() { # jfr_stop NAME: writes $work/NAME.jfr and prints the 20 methods most often on top of the stack
-  [[ "$profile" == no ]] && return 0
-  jcmd "$service_pid" JFR.stop name="$1" filename="$work/$1.jfr" >/dev/null
-  log "JFR: $work/$1.jfr; methods most often on top of the stack (% of execution samples):"
-  jfr print --events jdk.ExecutionSample "$work/$1.jfr" \
-    | awk '/stackTrace = \[/ { getline; sub(/^[ \t]+/, ""); sub(/[ \t]+line:.*/, ""); top[$0]++; n++ }
-           END { for (m in top) printf "%6.1f %%  %s\n", 100 * top[m] / n, m }' | sort -rn | sed -n '1,20p'
 }
 await_outbox() { # until the relay has published every event (at most 120 s)
   local i

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark of members-service (issue 3): bulk import and list/search at 50,000 companies.
 #
-#   bench/members-search.sh [--keep-data] [--skip-build]
+#   bench/members-search.sh [--keep-data] [--skip-build] [--wait] [--profile]
 #
 # What it does, from the repository root of this worktree (any current directory works):
 #   1. builds members-service and the local stack launcher when their jars are missing or older than
@@ -24,6 +24,9 @@
 #      into .local/bench/classes; BENCH_REQUESTS measured, default 20000, after BENCH_WARMUP, default 3000) and prints p50, p99 and throughput (target: search p99 at most 50 ms),
 #      the CPU time per request of the service and of PostgreSQL, then the latency at 1 client;
 #   5. stops the stack (also on Ctrl-C or failure).
+# --wait waits up to 30 minutes for another local stack to free the ports; --profile records the service
+# with Java Flight Recorder during the measured search load (search.jfr) and prints the methods most often
+# on top of the stack.
 # Everything listens on 127.0.0.1 only. Generated files, logs and results go to .local/bench/ (git-ignored).
 # Needs Java 17+, curl and bc; jq and psql are used when present.
 set -euo pipefail
@@ -39,62 +42,29 @@ rows_per_file="${BENCH_ROWS_PER_FILE:-10000}"
 jvm_opts="${BENCH_JVM_OPTS:--Xms512m -Xmx512m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}"
 fresh=(--fresh)
 build=auto
+wait=no
+profile=no
 for arg in "$@"; do
   case "$arg" in
     --keep-data) fresh=() ;;
     --skip-build) build=never ;;
-    -h | --help) sed -n '2,25p' "$0"; exit 0 ;;
+    --wait) wait=yes ;;
+    --profile) profile=yes ;;
+    -h | --help) sed -n '2,/^set -e/{/^#/p}' "$0"; exit 0 ;;
     *) echo "Unknown option: $arg (try --help)" >&2; exit 2 ;;
   esac
 done
-
-log() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*"; }
-machine() {
-  log "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GB RAM; load: $(cut -d' ' -f1-3 /proc/loadavg)"
-}
+source "$repo/bench/lib.sh"
 
 mkdir -p "$work"
 cd "$repo"
 
 # 1. Build what is missing or stale.
-if [[ "$build" == auto ]]; then
-  jar="members-service/target/quarkus-app/quarkus-run.jar"
-  launcher="deploy/local/target/local-stack.jar"
-  if [[ ! -f "$jar" || ! -f "$launcher" ]] \
-    || [[ -n "$(find members-service/src/main platform/src/main members-service/pom.xml -newer "$jar" -type f -print -quit)" ]]; then
-    log "Building members-service and the local stack launcher (./mvnw install -DskipTests)"
-    ./mvnw -B -q install -DskipTests -Dspotless.check.skip=true -pl members-service,deploy/local -am
-  fi
-fi
+[[ "$build" == never ]] || build_if_stale members-service
 
 # 2. Start the local stack with members-service only.
-busy=$(ss -ltnH 2>/dev/null | awk '{print $4}' | grep -E ':(8081|9092|9093|55432|2525)$' || true)
-if [[ -n "$busy" ]]; then
-  echo "Ports in use (another local stack?): $busy. Stop it first." >&2
-  exit 1
-fi
-stack_log="$work/stack.log"
-log "Starting the local stack (members-service, JVM: $jvm_opts); log: $stack_log"
-LOCAL_STACK_SERVICE_JVM_OPTS="$jvm_opts" deploy/local/run "${fresh[@]}" --only members-service >"$stack_log" 2>&1 &
-stack_pid=$!
-stop_stack() {
-  if kill -0 "$stack_pid" 2>/dev/null; then
-    log "Stopping the local stack (pid $stack_pid)"
-    kill -TERM "$stack_pid" 2>/dev/null || true
-    wait "$stack_pid" 2>/dev/null || true
-  fi
-}
-trap stop_stack EXIT
-for ((i = 0; i < 300; i++)); do
-  grep -q "Techtank local stack is ready" "$stack_log" && break
-  if ! kill -0 "$stack_pid" 2>/dev/null; then
-    tail -n 40 "$stack_log" >&2
-    echo "The local stack stopped before it was ready." >&2
-    exit 1
-  fi
-  sleep 1
-done
-grep -q "Techtank local stack is ready" "$stack_log" || { tail -n 40 "$stack_log" >&2; echo "Not ready after 300 s." >&2; exit 1; }
+wait_for_ports '8081|9092|9093|55432|2525' "$wait"
+start_stack members-service "$jvm_opts" "${fresh[@]}"
 token_file="$repo/.local/tokens/staff.jwt"
 token="$(cat "$token_file")"
 log "Stack ready"
@@ -178,8 +148,10 @@ java -XX:+UseSerialGC -cp "$classes" SearchLoad "$base" "$token_file" "$urls" "$
 service_before=$(cpu_seconds "$service_pattern")
 database_before=$(cpu_seconds "$database_pattern")
 log "Search load: $clients clients, $requests requests (modifiedSince=$since)"
+jfr_start search
 java -XX:+UseSerialGC -cp "$classes" SearchLoad "$base" "$token_file" "$urls" "$clients" "$requests" 0 "$since" \
   | tee "$work/search-result.txt"
+jfr_stop search
 service_cpu=$(echo "$(cpu_seconds "$service_pattern") - $service_before" | bc)
 database_cpu=$(echo "$(cpu_seconds "$database_pattern") - $database_before" | bc)
 log "CPU per request: service $(echo "scale=2; 1000 * $service_cpu / $requests" | bc) ms, PostgreSQL $(echo "scale=2; 1000 * $database_cpu / $requests" | bc) ms ($service_cpu s and $database_cpu s for $requests requests)"
