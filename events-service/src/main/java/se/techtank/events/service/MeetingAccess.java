@@ -50,6 +50,9 @@ public class MeetingAccess {
      * for staff, its own for a municipality, nobody's ({@code null}) for anyone else.
      */
     public String draftsListedIn() {
+        if (caller.isAnonymous()) {
+            return null; // the public calendar: asked most, and no role to look up
+        }
         if (caller.isStaff()) {
             return MeetingFilter.ALL_MUNICIPALITIES;
         }

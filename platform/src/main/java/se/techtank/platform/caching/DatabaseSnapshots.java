@@ -1,9 +1,9 @@
 package se.techtank.platform.caching;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -63,9 +63,10 @@ public class DatabaseSnapshots {
     }
 
     private String current() {
+        // Prepared, so that the driver prepares it once per connection: it runs on every reused read.
         try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet snapshot = statement.executeQuery("select " + SnapshotCache.SNAPSHOT_COLUMN)) {
+                PreparedStatement statement = connection.prepareStatement("select " + SnapshotCache.SNAPSHOT_COLUMN);
+                ResultSet snapshot = statement.executeQuery()) {
             snapshot.next();
             return snapshot.getString(1);
         } catch (SQLException e) {
