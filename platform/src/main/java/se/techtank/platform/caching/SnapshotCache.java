@@ -1,11 +1,8 @@
 package se.techtank.platform.caching;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -31,38 +28,20 @@ public final class SnapshotCache<K, V> {
     /** Select this in a statement to learn the snapshot it read in, as text. */
     public static final String SNAPSHOT_COLUMN = "pg_current_snapshot()::text";
 
-    private record Entry<V>(String snapshot, V value) {}
-
-    private final int capacity;
-    private final Map<K, Entry<V>> entries;
-    private final Counter hits;
-    private final Counter misses;
+    private final VersionedValues<K, V> values;
 
     /**
      * @param name the cache's name in the metrics
      * @param capacity how many keys to remember; 0 remembers nothing
      */
     public SnapshotCache(String name, int capacity, MeterRegistry registry) {
-        if (capacity < 0) {
-            throw new IllegalArgumentException("capacity must not be negative");
-        }
-        this.capacity = capacity;
-        this.entries = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<K, Entry<V>> eldest) {
-                return size() > SnapshotCache.this.capacity;
-            }
-        };
-        this.hits = Counter.builder("snapshot_cache")
-                .description("Reads answered from an earlier read in the same database snapshot")
-                .tag("cache", name)
-                .tag("result", "hit")
-                .register(registry);
-        this.misses = Counter.builder("snapshot_cache")
-                .description("Reads that had to go to the database")
-                .tag("cache", name)
-                .tag("result", "miss")
-                .register(registry);
+        this.values = new VersionedValues<>(
+                "snapshot_cache",
+                "Reads answered from an earlier read in the same database snapshot",
+                "Reads that had to go to the database",
+                name,
+                capacity,
+                registry);
     }
 
     /** What was read for {@code key} in exactly {@code snapshot}, if remembered. */
@@ -75,29 +54,11 @@ public final class SnapshotCache<K, V> {
      * for it (a value that also depends on the time, say).
      */
     public Optional<V> get(K key, String snapshot, Predicate<? super V> stillValid) {
-        if (capacity == 0 || snapshot == null) {
-            misses.increment();
-            return Optional.empty();
-        }
-        Entry<V> entry;
-        synchronized (entries) {
-            entry = entries.get(key);
-        }
-        if (entry != null && entry.snapshot().equals(snapshot) && stillValid.test(entry.value())) {
-            hits.increment();
-            return Optional.of(entry.value());
-        }
-        misses.increment();
-        return Optional.empty();
+        return values.get(key, snapshot, stillValid);
     }
 
     /** Remembers {@code value} as read for {@code key} in {@code snapshot} (replacing an older one). */
     public void put(K key, String snapshot, V value) {
-        if (capacity == 0 || snapshot == null) {
-            return;
-        }
-        synchronized (entries) {
-            entries.put(key, new Entry<>(snapshot, value));
-        }
+        values.put(key, snapshot, value);
     }
 }
