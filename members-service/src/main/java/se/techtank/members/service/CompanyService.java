@@ -14,9 +14,9 @@ import org.hibernate.exception.ConstraintViolationException;
 
 import se.techtank.members.domain.Company;
 import se.techtank.members.domain.CompanyFilter;
+import se.techtank.members.domain.CompanyListItems;
 import se.techtank.members.domain.CompanyProfile;
 import se.techtank.members.domain.CompanyRepository;
-import se.techtank.members.domain.CompanySummary;
 import se.techtank.members.domain.DuplicateOrganisationNumberException;
 import se.techtank.members.domain.OrganisationNumber;
 import se.techtank.members.messaging.CompanyEventPublisher;
@@ -88,15 +88,17 @@ public class CompanyService {
 
     /**
      * The companies that match, as far as the caller may see them: staff all, a municipality user those
-     * in its municipality, a member only its own company.
+     * in its municipality, a member only its own company; each made into an item by {@code items} (which
+     * only turns a row into an item: which rows are listed is decided here and in the repository).
      *
      * <p>No transaction of its own: the page and the count are two reads that a transaction would not make
      * any more consistent (read committed gives each statement its own snapshot), beginning and committing
      * one cost a round trip to the database and the transaction manager's work per request, and outside a
-     * transaction a total counted earlier in the page's own snapshot can be reused (ADR 0006).
+     * transaction a total counted earlier in the page's own snapshot, and the items made earlier from the
+     * same row versions, can be reused (ADR 0006).
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<CompanySummary> list(CompanyFilter filter, PageRequest page) {
+    public <T> Page<T> list(CompanyFilter filter, PageRequest page, CompanyListItems<T> items) {
         CompanyFilter visible = filter;
         if (!caller.isStaff()) {
             if (caller.isMunicipality()) {
@@ -110,7 +112,7 @@ public class CompanyService {
                 visible = filter.onlyCompany(caller.companyId().orElse(NOBODY));
             }
         }
-        return companies.page(visible, page);
+        return companies.page(visible, page, items);
     }
 
     /**

@@ -1,5 +1,6 @@
 package se.techtank.members.api;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -12,15 +13,25 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import se.techtank.members.domain.CompanyFilter;
+import se.techtank.members.domain.CompanyListItems;
+import se.techtank.members.domain.CompanyRepository;
+import se.techtank.platform.paging.Page;
+import se.techtank.platform.paging.PageRequest;
 import se.techtank.platform.testing.TestOrganisationNumbers;
+import se.techtank.platform.testing.TestSql;
 import se.techtank.platform.testing.TestTokens;
 
 import static io.restassured.RestAssured.given;
@@ -43,6 +54,15 @@ class CompanyListTest {
 
     @Inject
     MeterRegistry metrics;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    CompanyRepository repository;
+
+    @Inject
+    CompanyListJson listJson;
 
     private String token;
 
@@ -189,6 +209,121 @@ class CompanyListTest {
 
     @Test
     void a_list_shows_each_company_exactly_as_reading_it_does() throws Exception {
+        List<String> ids = companiesOfEveryShape();
+
+        String page = list(TestTokens.staff(), Map.of("q", token)).extract().asString();
+
+        for (String id : ids) {
+            assertThat(page)
+                    .as("the list's item of " + id + " is what reading it answers")
+                    .contains(read(id));
+        }
+        assertThat(page).startsWith("{\"items\":[{\"id\":\"");
+    }
+
+    @Test
+    void a_list_is_written_byte_for_byte_as_jackson_writes_its_companies_whether_rendered_now_or_reused()
+            throws Exception {
+        List<String> ids = companiesOfEveryShape();
+        Map<String, String> parameters = Map.of("q", token);
+
+        double reusedBefore = reusedRenderings();
+        byte[] rendered = list(TestTokens.staff(), parameters).extract().asByteArray();
+        assertThat(reusedRenderings()).as("new rows are rendered").isEqualTo(reusedBefore);
+        byte[] reused = list(TestTokens.staff(), parameters).extract().asByteArray();
+        assertThat(reusedRenderings())
+                .as("unchanged rows are not rendered again")
+                .isEqualTo(reusedBefore + ids.size());
+
+        // What Jackson wrote for the page of CompanyResponses before renderings were reused.
+        Page<CompanyResponse> expected = repository
+                .page(
+                        new CompanyFilter(token, null, null, null, null, null, null, null),
+                        PageRequest.of(null, null, null, CompanyFilter.SORTABLE, "name,asc"),
+                        CompanyListItems.summaries())
+                .map(CompanyResponse::of);
+        assertThat(expected.items()).hasSize(ids.size());
+        assertThat(new String(rendered, StandardCharsets.UTF_8))
+                .isEqualTo(new String(json.writeValueAsBytes(expected), StandardCharsets.UTF_8));
+        assertThat(reused).isEqualTo(rendered);
+
+        // And each item as reading the company answers (the same JSON tree, and the same bytes).
+        JsonNode items = json.readTree(reused).get("items");
+        for (int i = 0; i < ids.size(); i++) {
+            String read = read(items.get(i).get("id").asText());
+            assertThat(items.get(i)).isEqualTo(json.readTree(read));
+            assertThat(new String(reused, StandardCharsets.UTF_8)).contains(read);
+        }
+    }
+
+    @Test
+    void a_change_past_the_service_or_through_it_shows_in_the_very_next_list() {
+        String alfa = register("Alfa " + token, "1080", null, null);
+        String beta = register("Beta " + token, "1080", null, 12);
+        Map<String, String> parameters = Map.of("q", token);
+        list(TestTokens.staff(), parameters);
+        double reusedBefore = reusedRenderings();
+        list(TestTokens.staff(), parameters).body("items.name", contains("Alfa " + token, "Beta " + token));
+        assertThat(reusedRenderings()).isEqualTo(reusedBefore + 2);
+
+        // Past the service (another replica, an operator's SQL): the row has a new version.
+        assertThat(TestSql.execute(
+                        database, "update company set name = ? where id = ?::uuid", "Alfa omdöpt " + token, alfa))
+                .isEqualTo(1);
+        String afterSql = list(TestTokens.staff(), parameters)
+                .body("items.name", contains("Alfa omdöpt " + token, "Beta " + token))
+                .extract()
+                .asString();
+        assertThat(afterSql).contains(read(alfa)).contains(read(beta));
+
+        // Through the API.
+        given().auth()
+                .oauth2(TestTokens.staff())
+                .contentType(ContentType.JSON)
+                .header("If-Match", readResponse(beta).extract().header("ETag"))
+                .body(Map.of("name", "Beta Verkstad " + token, "municipalityCode", "1081", "numberOfEmployees", 100))
+                .when()
+                .put("/api/v1/companies/" + beta)
+                .then()
+                .statusCode(200);
+        String afterApi = list(TestTokens.staff(), parameters)
+                .body("items.name", contains("Alfa omdöpt " + token, "Beta Verkstad " + token))
+                .body("items[1].municipalityCode", equalTo("1081"))
+                .body("items[1].sizeClass", equalTo("MEDIUM"))
+                .extract()
+                .asString();
+        assertThat(afterApi).contains(read(alfa)).contains(read(beta));
+    }
+
+    @Test
+    void inside_a_transaction_no_rendering_is_reused_or_remembered() throws Exception {
+        // No request lists inside a transaction (CompanyService.list supports none), but the repository may
+        // be called inside one: there a row the transaction updated twice shows two contents under one xmin.
+        String id = register("Alfa " + token, "1080", null, null);
+        CompanyFilter filter = new CompanyFilter(token, null, null, null, null, null, null, null);
+        PageRequest first = PageRequest.of(null, null, null, CompanyFilter.SORTABLE, "name,asc");
+        list(TestTokens.staff(), Map.of("q", token)); // remembered outside, for the row's first version
+
+        List<String> namesInside = QuarkusTransaction.requiringNew().call(() -> {
+            TestSql.execute(database, "update company set name = ? where id = ?::uuid", "Första " + token, id);
+            String once = listedName(repository.page(filter, first, listJson));
+            TestSql.execute(database, "update company set name = ? where id = ?::uuid", "Andra " + token, id);
+            String twice = listedName(repository.page(filter, first, listJson));
+            return List.of(once, twice);
+        });
+
+        assertThat(namesInside).containsExactly("Första " + token, "Andra " + token);
+        list(TestTokens.staff(), Map.of("q", token)).body("items.name", contains("Andra " + token));
+        list(TestTokens.staff(), Map.of("q", token)).body("items.name", contains("Andra " + token));
+    }
+
+    private String listedName(Page<RawValue> page) throws Exception {
+        assertThat(page.items()).hasSize(1);
+        return json.readTree(json.writeValueAsBytes(page)).at("/items/0/name").asText();
+    }
+
+    /** Companies with every field, with some, and with only what registering requires; their ids. */
+    private List<String> companiesOfEveryShape() throws Exception {
         String full = post(Map.of(
                 "organisationNumber",
                 TestOrganisationNumbers.next(),
@@ -224,23 +359,27 @@ class CompanyListTest {
             statement.setObject(1, UUID.fromString(full));
             statement.executeUpdate();
         }
+        return List.of(full, partial, bare);
+    }
 
-        String page = list(TestTokens.staff(), Map.of("q", token)).extract().asString();
+    private double reusedRenderings() {
+        return metrics.find("row_version_cache")
+                .tags("cache", "company-json", "result", "hit")
+                .counter()
+                .count();
+    }
 
-        for (String id : List.of(full, partial, bare)) {
-            String read = given().auth()
-                    .oauth2(TestTokens.staff())
-                    .when()
-                    .get("/api/v1/companies/" + id)
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .asString();
-            assertThat(page)
-                    .as("the list's item of " + id + " is what reading it answers")
-                    .contains(read);
-        }
-        assertThat(page).startsWith("{\"items\":[{\"id\":\"");
+    private static String read(String id) {
+        return readResponse(id).extract().asString();
+    }
+
+    private static ValidatableResponse readResponse(String id) {
+        return given().auth()
+                .oauth2(TestTokens.staff())
+                .when()
+                .get("/api/v1/companies/" + id)
+                .then()
+                .statusCode(200);
     }
 
     @Test
