@@ -30,7 +30,6 @@ import se.techtank.members.service.NeedsService;
 import se.techtank.platform.idempotency.IdempotencyKeyHeader;
 import se.techtank.platform.idempotency.IdempotentRequests;
 import se.techtank.platform.problem.Problem;
-import se.techtank.platform.problem.RuleViolationException;
 import se.techtank.platform.security.Roles;
 
 /** Needs assessments (behovsanalys) of a company and its current needs. */
@@ -92,13 +91,6 @@ public class NeedsResource {
             @PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
             @BeanParam IdempotencyKeyHeader idempotencyKey,
             @Valid @NotNull NeedsAssessmentRequest request) {
-        if (request.needs().stream()
-                        .map(NeedsAssessmentRequest.Need::focusArea)
-                        .distinct()
-                        .count()
-                != request.needs().size()) {
-            throw new RuleViolationException("needs", "each focus area at most once");
-        }
         return idempotent.once(idempotencyKey, "POST /api/v1/companies/" + id + "/needs-assessments", request, () -> {
             NeedsAssessment assessment = needs.assess(id, request.assessedOn(), request.items());
             return Response.created(URI.create("/api/v1/companies/" + id + "/needs-assessments"))

@@ -142,6 +142,20 @@ class NeedsTest {
                 .then()
                 .statusCode(422)
                 .body("errors.field", contains("needs"));
+        // An area twice and a priority out of range: both in the one answer.
+        given().auth()
+                .oauth2(TestTokens.staff())
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "needs",
+                        List.of(
+                                Map.of("focusArea", "AUTOMATION", "priority", 9),
+                                Map.of("focusArea", "AUTOMATION", "priority", 4))))
+                .when()
+                .post("/api/v1/companies/" + companyId + "/needs-assessments")
+                .then()
+                .statusCode(422)
+                .body("errors.field", containsInAnyOrder("needs", "needs[0].priority"));
         assess(TestTokens.staff(), companyId, null, Map.of()).statusCode(422);
 
         given().auth()
