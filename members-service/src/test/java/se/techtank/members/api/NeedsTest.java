@@ -129,31 +129,11 @@ class NeedsTest {
                 .then()
                 .statusCode(400)
                 .body("errors.field", contains("needs[0].focusArea"));
-        given().auth()
-                .oauth2(TestTokens.staff())
-                .contentType(ContentType.JSON)
-                .body(Map.of(
-                        "needs",
-                        List.of(
-                                Map.of("focusArea", "AUTOMATION", "priority", 3),
-                                Map.of("focusArea", "AUTOMATION", "priority", 4))))
-                .when()
-                .post("/api/v1/companies/" + companyId + "/needs-assessments")
-                .then()
+        assessAsListed(companyId, List.of(need("AUTOMATION", 3), need("AUTOMATION", 4)))
                 .statusCode(422)
                 .body("errors.field", contains("needs"));
         // An area twice and a priority out of range: both in the one answer.
-        given().auth()
-                .oauth2(TestTokens.staff())
-                .contentType(ContentType.JSON)
-                .body(Map.of(
-                        "needs",
-                        List.of(
-                                Map.of("focusArea", "AUTOMATION", "priority", 9),
-                                Map.of("focusArea", "AUTOMATION", "priority", 4))))
-                .when()
-                .post("/api/v1/companies/" + companyId + "/needs-assessments")
-                .then()
+        assessAsListed(companyId, List.of(need("AUTOMATION", 9), need("AUTOMATION", 4)))
                 .statusCode(422)
                 .body("errors.field", containsInAnyOrder("needs", "needs[0].priority"));
         assess(TestTokens.staff(), companyId, null, Map.of()).statusCode(422);
@@ -183,6 +163,21 @@ class NeedsTest {
                 .then()
                 .statusCode(200)
                 .body("items.id", contains(urgent));
+    }
+
+    /** Staff record the needs exactly as listed (an area may come twice, unlike with {@link #assess}). */
+    private static ValidatableResponse assessAsListed(String companyId, List<Map<String, Object>> needs) {
+        return given().auth()
+                .oauth2(TestTokens.staff())
+                .contentType(ContentType.JSON)
+                .body(Map.of("needs", needs))
+                .when()
+                .post("/api/v1/companies/" + companyId + "/needs-assessments")
+                .then();
+    }
+
+    private static Map<String, Object> need(String focusArea, int priority) {
+        return Map.of("focusArea", focusArea, "priority", priority);
     }
 
     private static ValidatableResponse assess(
