@@ -49,7 +49,7 @@ public record MeetingFilter(
 
     /**
      * This filter without its time bound ({@link #endsAfter}): equal for two reads of the same list at
-     * different times (whether they read alike is then a question of the time; see MeetingService.MeetingList).
+     * different times (whether they read alike is then a question of the time; see MeetingService.ReadsAlike).
      */
     public MeetingFilter withoutTime() {
         return new MeetingFilter(municipalityCode, kind, focusArea, series, from, to, statuses, draftsOf, null);
