@@ -88,6 +88,8 @@ public class SearchLoad {
     static long[] run(URI base, String token, List<Target> targets, int clients, int count, int offset, Recorder recorder)
             throws InterruptedException {
         long[] latencies = new long[count];
+        long[] sent = new long[count];
+        long runStart = System.nanoTime();
         AtomicInteger next = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(clients);
         for (int c = 0; c < clients; c++) {
@@ -106,6 +108,7 @@ public class SearchLoad {
                         }
                         long nanos = System.nanoTime() - start;
                         latencies[i] = nanos;
+                        sent[i] = start - runStart;
                         if (recorder != null) {
                             recorder.record(target.category(), status, nanos);
                         }
@@ -117,7 +120,28 @@ public class SearchLoad {
             thread.start();
         }
         done.await();
+        if (recorder != null) {
+            printSlowMoments(latencies, sent);
+        }
         return latencies;
+    }
+
+    /** When the answers slower than 100 ms were asked for: a pause of the service shows as a cluster. */
+    static void printSlowMoments(long[] latencies, long[] sent) {
+        TreeMap<Long, Integer> byQuarterSecond = new TreeMap<>();
+        int slow = 0;
+        for (int i = 0; i < latencies.length; i++) {
+            if (latencies[i] > 100_000_000L) {
+                slow++;
+                byQuarterSecond.merge(sent[i] / 250_000_000L, 1, Integer::sum);
+            }
+        }
+        StringBuilder moments = new StringBuilder();
+        byQuarterSecond.entrySet().stream()
+                .sorted(Map.Entry.<Long, Integer>comparingByValue().reversed())
+                .limit(8)
+                .forEach(e -> moments.append(String.format(Locale.ROOT, " %.2f s: %d;", e.getKey() / 4.0, e.getValue())));
+        System.out.printf(Locale.ROOT, "Answers slower than 100 ms: %d; most of them sent at%s%n", slow, moments);
     }
 
     static long ownCpuNanos() {

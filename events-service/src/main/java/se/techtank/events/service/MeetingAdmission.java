@@ -2,68 +2,49 @@ package se.techtank.events.service;
 
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import se.techtank.platform.problem.ServiceBusyException;
+import se.techtank.platform.admission.AdmissionGate;
 
 /**
  * Lets at most a few registrations of one meeting into the database at a time (per replica); the others
- * wait here, first come first served. They would wait anyway: every registration locks its meeting's row
- * until it commits (ADR 0005). Waiting here instead of on that lock keeps the other database connections
- * free for other requests and spares PostgreSQL the hand-over of a lock among many waiting sessions: in
- * the rush benchmark (50 clients, one meeting) a smaller pool gave 40 % more registrations per second
- * (docs/benchmarks.md). Exactness does not depend on it: the row lock and the constraints still decide.
+ * wait here, first come first served (ADR 0007). They would wait anyway: every registration locks its
+ * meeting's row until it commits (ADR 0005). Waiting here instead of on that lock keeps the other database
+ * connections free for other requests and spares PostgreSQL the hand-over of a lock among many waiting
+ * sessions: in the rush benchmark (50 clients, one meeting) a smaller pool gave 40 % more registrations per
+ * second (docs/benchmarks.md). Exactness does not depend on it: the row lock and the constraints still
+ * decide.
  *
- * <p>Meetings share permits by a stripe of their id (64 stripes), so two busy meetings rarely meet. A
+ * <p>Meetings share gates by a stripe of their id (64 stripes), so two busy meetings rarely meet. A
  * registration that waits longer than the connection pool's acquisition timeout is answered 503
- * {@code service-busy} and changes nothing.
+ * {@code service-busy} and changes nothing. Metric: {@code admission_wait_seconds{gate="meeting-registration"}}.
  */
 @ApplicationScoped
 public class MeetingAdmission {
 
     private static final int STRIPES = 64;
 
-    private final Semaphore[] stripes;
-    private final Duration maxWait;
+    private final AdmissionGate[] stripes;
 
     MeetingAdmission(
             @ConfigProperty(name = "techtank.events.registration.concurrency-per-meeting", defaultValue = "2")
                     int concurrency,
             @ConfigProperty(name = "quarkus.datasource.jdbc.acquisition-timeout", defaultValue = "15S")
-                    Duration maxWait) {
-        if (concurrency < 1) {
-            throw new IllegalArgumentException(
-                    "techtank.events.registration.concurrency-per-meeting must be at least 1");
-        }
-        this.stripes = new Semaphore[STRIPES];
+                    Duration maxWait,
+            MeterRegistry registry) {
+        this.stripes = new AdmissionGate[STRIPES];
         for (int i = 0; i < STRIPES; i++) {
-            stripes[i] = new Semaphore(concurrency, true);
+            stripes[i] = new AdmissionGate("meeting-registration", concurrency, maxWait, registry);
         }
-        this.maxWait = maxWait;
     }
 
     /** Runs {@code work} (a whole transaction) once it is the meeting's turn. */
     public <T> T call(UUID meetingId, Supplier<T> work) {
-        Semaphore permits = stripes[Math.floorMod(meetingId.hashCode(), STRIPES)];
-        try {
-            if (!permits.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new ServiceBusyException(
-                        "Registrations for meeting " + meetingId + " queued longer than " + maxWait);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ServiceBusyException("Interrupted while waiting to register for meeting " + meetingId);
-        }
-        try {
-            return work.get();
-        } finally {
-            permits.release();
-        }
+        return stripes[Math.floorMod(meetingId.hashCode(), STRIPES)].call(work);
     }
 }

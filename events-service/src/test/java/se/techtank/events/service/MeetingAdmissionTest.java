@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import se.techtank.platform.problem.ServiceBusyException;
@@ -22,7 +23,7 @@ class MeetingAdmissionTest {
 
     @Test
     void no_more_than_the_permitted_registrations_of_one_meeting_run_at_once() throws Exception {
-        MeetingAdmission admission = new MeetingAdmission(2, Duration.ofSeconds(10));
+        MeetingAdmission admission = new MeetingAdmission(2, Duration.ofSeconds(10), new SimpleMeterRegistry());
         UUID meeting = UUID.randomUUID();
         AtomicInteger running = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
@@ -50,7 +51,7 @@ class MeetingAdmissionTest {
 
     @Test
     void a_registration_that_waits_too_long_is_refused_as_busy_and_a_failure_gives_its_turn_back() throws Exception {
-        MeetingAdmission admission = new MeetingAdmission(1, Duration.ofMillis(200));
+        MeetingAdmission admission = new MeetingAdmission(1, Duration.ofMillis(200), new SimpleMeterRegistry());
         UUID meeting = UUID.randomUUID();
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
@@ -75,5 +76,35 @@ class MeetingAdmissionTest {
                 }))
                 .isInstanceOf(IllegalStateException.class);
         assertThat(admission.call(meeting, () -> "my turn")).isEqualTo("my turn");
+    }
+
+    @Test
+    void a_registration_for_another_meeting_does_not_wait_for_a_busy_one() throws Exception {
+        MeetingAdmission admission = new MeetingAdmission(1, Duration.ofMillis(200), new SimpleMeterRegistry());
+        UUID busy = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        while (Math.floorMod(other.hashCode(), 64) == Math.floorMod(busy.hashCode(), 64)) {
+            other = UUID.randomUUID();
+        }
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread holder = new Thread(() -> admission.call(busy, () -> {
+            holding.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        holder.start();
+        holding.await();
+        try {
+            assertThatThrownBy(() -> admission.call(busy, () -> "never")).isInstanceOf(ServiceBusyException.class);
+            assertThat(admission.call(other, () -> "not held up")).isEqualTo("not held up");
+        } finally {
+            release.countDown();
+            holder.join();
+        }
     }
 }

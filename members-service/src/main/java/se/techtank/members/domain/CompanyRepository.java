@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,6 +22,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.jdbc.ReturningWork;
 
+import se.techtank.platform.admission.AdmissionGate;
 import se.techtank.platform.caching.RowVersionCache;
 import se.techtank.platform.caching.SnapshotCache;
 import se.techtank.platform.paging.Page;
@@ -32,14 +34,21 @@ public class CompanyRepository implements PanacheRepositoryBase<Company, UUID> {
 
     private final AgroalDataSource dataSource;
     private final SnapshotCache<String, Long> totals;
+    private final AdmissionGate searches;
 
     CompanyRepository(
             AgroalDataSource dataSource,
             MeterRegistry registry,
             @ConfigProperty(name = "techtank.members.list.remembered-totals", defaultValue = "1000")
-                    int rememberedTotals) {
+                    int rememberedTotals,
+            @ConfigProperty(name = "techtank.members.list.concurrency") java.util.OptionalInt concurrency,
+            @ConfigProperty(name = "quarkus.datasource.jdbc.acquisition-timeout", defaultValue = "15S")
+                    Duration maxWait) {
         this.dataSource = dataSource;
         this.totals = new SnapshotCache<>("company-totals", rememberedTotals, registry);
+        // As many searches at once as this replica has cores (ADR 0007): more only queue inside the CPU.
+        this.searches = new AdmissionGate(
+                "company-search", concurrency.orElse(Runtime.getRuntime().availableProcessors()), maxWait, registry);
     }
 
     /** API sort field → column; the id breaks ties so that pages never overlap. */
@@ -102,6 +111,10 @@ public class CompanyRepository implements PanacheRepositoryBase<Company, UUID> {
      * <p>The total costs nothing when the page is not full (most filtered searches fit on one page); else it
      * is taken from a {@link SnapshotCache} when the same query was counted in the very snapshot the page
      * was read in, and counted otherwise (ADR 0006).
+     *
+     * <p>Searches take turns at an {@link AdmissionGate}, as many at once as the replica has cores
+     * ({@code techtank.members.list.concurrency}, ADR 0007): twenty at once only share the cores twenty
+     * ways, and the last of them waited longest; in order, each runs at full speed.
      */
     public <T> Page<T> page(CompanyFilter filter, PageRequest page, CompanyListItems<T> items) {
         Conditions where = conditions(filter);
@@ -117,7 +130,7 @@ public class CompanyRepository implements PanacheRepositoryBase<Company, UUID> {
         String pageIds = "select id from company" + where.sql() + order + " limit ? offset ?";
         String sql = "select " + SUMMARY_COLUMNS + ", " + SnapshotCache.SNAPSHOT_COLUMN + ", company."
                 + RowVersionCache.VERSION_COLUMN + " from company where id in (" + pageIds + ")" + order;
-        return jdbc(connection -> {
+        return searches.call(() -> jdbc(connection -> {
             // Only outside a transaction: one that has written sees its own rows in a snapshot that reads
             // the same as another session's, and shows a row it updated twice under one xmin.
             boolean shareable = connection.getAutoCommit();
@@ -160,7 +173,7 @@ public class CompanyRepository implements PanacheRepositoryBase<Company, UUID> {
                     return Page.of(found, page, total);
                 }
             }
-        });
+        }));
     }
 
     /** The summary of the current row, whose id was read already. */

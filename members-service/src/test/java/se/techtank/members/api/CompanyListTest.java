@@ -200,6 +200,24 @@ class CompanyListTest {
         list(TestTokens.staff(), secondPage).body("totalItems", equalTo(3)).body("totalPages", equalTo(3));
     }
 
+    @Test
+    void every_search_takes_its_turn_at_the_company_search_gate() {
+        register("Gate Verkstad " + token, "1082", null, null);
+        long before = searchesAdmitted();
+
+        list(TestTokens.staff(), Map.of("q", token)).body("items.name", contains("Gate Verkstad " + token));
+        list(TestTokens.municipality("1082"), Map.of("q", token)).body("totalItems", equalTo(1));
+
+        assertThat(searchesAdmitted() - before).isEqualTo(2);
+    }
+
+    private long searchesAdmitted() {
+        return metrics.find("admission_wait")
+                .tags("gate", "company-search")
+                .timer()
+                .count();
+    }
+
     private double rememberedTotals() {
         return metrics.find("snapshot_cache")
                 .tags("cache", "company-totals", "result", "hit")
