@@ -241,7 +241,7 @@ public class RegistrationLoad {
 
     // -------------------------------------------------------------------------------------- registrations
 
-    record Answer(int status, String outcome, int position, long nanos) {}
+    record Answer(int status, String outcome, int position, long nanos, long sentNanos) {}
 
     static void register(String[] args) throws Exception {
         if (args.length < 5) {
@@ -283,7 +283,7 @@ public class RegistrationLoad {
             Matcher outcome = STATUS.matcher(text);
             Matcher position = POSITION.matcher(text);
             answers[i] = new Answer(status, status == 201 && outcome.find() ? outcome.group(1) : "HTTP " + status,
-                    position.find() ? Integer.parseInt(position.group(1)) : 0, nanos);
+                    position.find() ? Integer.parseInt(position.group(1)) : 0, nanos, start - started);
         });
         double seconds = (System.nanoTime() - started) / 1e9;
         double cpu = (ownCpuNanos() - cpuBefore) / 1e9;
@@ -327,6 +327,7 @@ public class RegistrationLoad {
                 waitlisted == 0 ? "none" : positionsOk ? "1.." + waitlisted + ", each once" : "NOT 1.." + waitlisted + " each once",
                 expectedConfirmed, attempts - expectedConfirmed, answersOk ? "PASS" : "FAIL");
         System.out.printf(Locale.ROOT, "Load driver CPU: %.2f s (%.2f ms per request)%n", cpu, 1000 * cpu / attempts);
+        printSlowMoments(answers);
         long[] s = sorted(all);
         System.out.printf(Locale.ROOT,
                 "RESULT p50_ms=%.1f p99_ms=%.1f throughput_rps=%.0f confirmed=%d waitlisted=%d answers=%s driver_cpu_s=%.2f%n",
@@ -334,6 +335,21 @@ public class RegistrationLoad {
                 answersOk ? "PASS" : "FAIL", cpu);
         boolean allCreated = statuses.keySet().stream().allMatch(status -> status == 201);
         System.exit(allCreated && answersOk ? 0 : 1);
+    }
+
+    /** When the answers slower than 100 ms were sent (0.1 s windows): a pause of the service shows as a cluster. */
+    static void printSlowMoments(Answer[] answers) {
+        TreeMap<Long, Integer> byWindow = new TreeMap<>();
+        int slow = 0;
+        for (Answer a : answers) {
+            if (a.nanos() > 100_000_000L) {
+                slow++;
+                byWindow.merge(a.sentNanos() / 100_000_000L, 1, Integer::sum);
+            }
+        }
+        StringBuilder moments = new StringBuilder();
+        byWindow.forEach((window, count) -> moments.append(String.format(Locale.ROOT, " %.1f s: %d;", window / 10.0, count)));
+        System.out.printf(Locale.ROOT, "Answers slower than 100 ms: %d; sent at%s%n", slow, moments);
     }
 
     // -------------------------------------------------------------------------------------------- listing
@@ -400,7 +416,7 @@ public class RegistrationLoad {
             } catch (IOException e) {
                 status = -1;
             }
-            answers[i] = new Answer(status, target.category(), 0, System.nanoTime() - start);
+            answers[i] = new Answer(status, target.category(), 0, System.nanoTime() - start, 0);
         });
         return answers;
     }

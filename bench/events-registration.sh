@@ -15,8 +15,9 @@
 #      --keep-data starts it without --fresh;
 #   3. publishes BENCH_MEETINGS (default 80) meetings for the listing (municipalities 1060, 1080, 1081,
 #      1082, 1083, every kind, 1-3 focus areas each), then warms the service up with BENCH_WARMUP (20000)
-#      registrations for a meeting of 1,000 seats (both the seat and the waitlist path) and waits (at most
-#      120 s) until the JIT compilers are idle: on a busy machine they fall behind;
+#      registrations, half for a meeting of 1,000 seats (the seat and the waitlist path), half for one that
+#      never fills (the seat path as often as the rounds take it), and waits (at most 120 s) until the JIT
+#      compilers are idle: on a busy machine they fall behind;
 #   4. BENCH_ROUNDS (3) rounds of: BENCH_ATTEMPTS (2000) anonymous registrations, each with an e-mail
 #      address of its own, from BENCH_CLIENTS (50) concurrent clients against a meeting of BENCH_CAPACITY
 #      (150) seats, then the same against a meeting large enough never to fill (bench/RegistrationLoad.java);
@@ -200,10 +201,16 @@ registration_run() {
 # 3. The listing's meetings and the warm-up.
 log "Publishing $listing_meetings meetings for the listing"
 load meetings "$base" "$token_file" "$listing_meetings" "$work/list-urls.txt"
-log "Warm-up: $warmup registrations at $clients clients for a meeting of 1000 seats"
-warm_meeting="$(load meeting "$base" "$token_file" 1000 "Benchmark: warm-up")"
+# Both paths as often as the rounds take them: a meeting of 1,000 seats confirms only its first 1,000,
+# and with that alone the JIT compilers met the confirming path afresh in the first never-full round
+# (0.3-0.5 ms of their CPU per registration there, docs/benchmarks.md).
+log "Warm-up: $warmup registrations at $clients clients, half for a meeting of 1000 seats, half for one that never fills"
 jit_before=$(jit_ticks)
-load register "$base" "$warm_meeting" "$clients" "$warmup" 1000 warmup >"$work/warmup.txt" || true
+warm_meeting="$(load meeting "$base" "$token_file" 1000 "Benchmark: warm-up, fills")"
+load register "$base" "$warm_meeting" "$clients" "$((warmup / 2))" 1000 warmup-full >"$work/warmup.txt" || true
+grep -E '^(ALL|Throughput|Status)' "$work/warmup.txt" || true
+warm_meeting="$(load meeting "$base" "$token_file" "$never_full" "Benchmark: warm-up, never full")"
+load register "$base" "$warm_meeting" "$clients" "$((warmup / 2))" "$never_full" warmup-open >"$work/warmup.txt" || true
 grep -E '^(ALL|Throughput|Status)' "$work/warmup.txt" || true
 await_outbox || true
 # On a busy machine the JIT compilers fall behind: let them finish what the warm-up queued (up to 120 s).
