@@ -57,27 +57,17 @@ class AdmissionGateTest {
     @Test
     void callers_get_their_turn_in_the_order_they_came() throws Exception {
         AdmissionGate gate = new AdmissionGate("test", 1, Duration.ofSeconds(10), registry);
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Thread holder = new Thread(() -> gate.call(() -> {
-            holding.countDown();
-            waitFor(release);
-            return null;
-        }));
-        holder.start();
-        holding.await();
-
         List<Integer> turns = new CopyOnWriteArrayList<>();
         List<Thread> queued = new ArrayList<>();
-        for (int i = 1; i <= 5; i++) {
-            int n = i;
-            Thread caller = new Thread(() -> gate.call(() -> turns.add(n)));
-            caller.start();
-            queued.add(caller);
-            await().atMost(Duration.ofSeconds(10)).until(() -> gate.waiting() == n);
+        try (Holder holder = new Holder(gate)) {
+            for (int i = 1; i <= 5; i++) {
+                int n = i;
+                Thread caller = new Thread(() -> gate.call(() -> turns.add(n)));
+                caller.start();
+                queued.add(caller);
+                await().atMost(Duration.ofSeconds(10)).until(() -> gate.waiting() == n);
+            }
         }
-        release.countDown();
-        holder.join();
         for (Thread caller : queued) {
             caller.join(10_000);
         }
@@ -115,23 +105,13 @@ class AdmissionGateTest {
     @Test
     void a_caller_that_waits_too_long_is_refused_as_busy_without_doing_the_work() throws Exception {
         AdmissionGate gate = new AdmissionGate("test", 1, Duration.ofMillis(200), registry);
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Thread holder = new Thread(() -> gate.call(() -> {
-            holding.countDown();
-            waitFor(release);
-            return null;
-        }));
-        holder.start();
-        holding.await();
-
         AtomicBoolean ran = new AtomicBoolean();
-        assertThatThrownBy(() -> gate.call(() -> ran.getAndSet(true)))
-                .isInstanceOf(ServiceBusyException.class)
-                .hasMessageContaining("test");
+        try (Holder holder = new Holder(gate)) {
+            assertThatThrownBy(() -> gate.call(() -> ran.getAndSet(true)))
+                    .isInstanceOf(ServiceBusyException.class)
+                    .hasMessageContaining("test");
+        }
         assertThat(ran).isFalse();
-        release.countDown();
-        holder.join();
         assertThat(gate.call(() -> "my turn")).isEqualTo("my turn");
     }
 
@@ -152,6 +132,29 @@ class AdmissionGateTest {
         assertThatThrownBy(() -> new AdmissionGate("company-search", 0, Duration.ofSeconds(1), registry))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("company-search");
+    }
+
+    /** A thread that has its turn at the gate and keeps it until closed. */
+    private static final class Holder implements AutoCloseable {
+        private final CountDownLatch release = new CountDownLatch(1);
+        private final Thread thread;
+
+        Holder(AdmissionGate gate) throws InterruptedException {
+            CountDownLatch holding = new CountDownLatch(1);
+            thread = new Thread(() -> gate.call(() -> {
+                holding.countDown();
+                waitFor(release);
+                return null;
+            }));
+            thread.start();
+            holding.await();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            release.countDown();
+            thread.join(10_000);
+        }
     }
 
     private static void waitFor(CountDownLatch latch) {
