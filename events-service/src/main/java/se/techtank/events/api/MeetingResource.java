@@ -1,10 +1,8 @@
 package se.techtank.events.api;
 
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -43,7 +41,6 @@ import se.techtank.events.domain.Meeting;
 import se.techtank.events.domain.MeetingFilter;
 import se.techtank.events.domain.MeetingQueries;
 import se.techtank.events.service.MeetingService;
-import se.techtank.platform.admission.AdmissionGate;
 import se.techtank.platform.caching.DatabaseSnapshots;
 import se.techtank.platform.caching.SnapshotCache;
 import se.techtank.platform.idempotency.IdempotencyKeyHeader;
@@ -77,7 +74,6 @@ public class MeetingResource {
     private final ObjectMapper json;
     private final SnapshotCache<ListKey, RenderedList> lists;
     private final IdempotentRequests idempotent;
-    private final AdmissionGate listings;
 
     MeetingResource(
             MeetingService meetings,
@@ -85,18 +81,13 @@ public class MeetingResource {
             DatabaseSnapshots snapshots,
             ObjectMapper json,
             MeterRegistry registry,
-            @ConfigProperty(name = "techtank.events.list.remembered-pages", defaultValue = "1000") int rememberedPages,
-            @ConfigProperty(name = "techtank.events.list.concurrency") OptionalInt concurrency,
-            @ConfigProperty(name = "quarkus.datasource.jdbc.acquisition-timeout", defaultValue = "15S")
-                    Duration maxWait) {
+            @ConfigProperty(name = "techtank.events.list.remembered-pages", defaultValue = "1000")
+                    int rememberedPages) {
         this.meetings = meetings;
         this.idempotent = idempotent;
         this.snapshots = snapshots;
         this.json = json;
         this.lists = new SnapshotCache<>("meeting-lists", rememberedPages, registry);
-        // As many lists at once as this replica has cores (ADR 0007): more only queue inside the CPU.
-        this.listings = new AdmissionGate(
-                "meeting-list", concurrency.orElse(Runtime.getRuntime().availableProcessors()), maxWait, registry);
     }
 
     @POST
@@ -182,11 +173,11 @@ public class MeetingResource {
         // shows (a registration opening or closing, a meeting ending): ADR 0006.
         Instant now = meetings.listingTime();
         MeetingFilter visible = meetings.visible(filter.get(), now);
-        RenderedList list = listings.call(() -> snapshots.read(
+        RenderedList list = snapshots.read(
                 lists,
                 new ListKey(visible.withoutTime(), request.get()),
                 rendered -> rendered.readsAlike().at(now),
-                () -> render(meetings.list(filter.get(), request.get(), now))));
+                () -> render(meetings.list(filter.get(), request.get(), now)));
         return Response.ok(list.body(), MediaType.APPLICATION_JSON_TYPE).build();
     }
 

@@ -165,26 +165,6 @@ class MeetingListTest {
                         .body("totalItems", equalTo(1)));
     }
 
-    @Test
-    void every_list_takes_its_turn_at_the_meeting_list_gate_and_a_bad_one_never_queues() {
-        String series = uniqueSeries();
-        String meeting = published(inSeries(series, 30, "1082"));
-        long before = listsAdmitted();
-
-        list(null, Map.of("series", series)).body("items.id", contains(meeting));
-        list(TestTokens.staff(), Map.of("series", series)).body("items.id", contains(meeting));
-        list(null, Map.of("series", series, "size", "0")).statusCode(400);
-
-        assertThat(listsAdmitted() - before).isEqualTo(2);
-    }
-
-    private long listsAdmitted() {
-        return metrics.find("admission_wait")
-                .tags("gate", "meeting-list")
-                .timer()
-                .count();
-    }
-
     private double renderedListsReused() {
         var counter = metrics.find("snapshot_cache")
                 .tags("cache", "meeting-lists", "result", "hit")
