@@ -50,7 +50,9 @@ public record PageRequest(int page, int size, List<SortOrder> sort) {
             String direction = parts.length > 1 ? parts[1].trim().toLowerCase(Locale.ROOT) : "asc";
             if (!sortable.contains(field)) {
                 errors.add(new FieldError(
-                        "sort", "cannot sort by '" + field + "'; sortable: " + String.join(", ", sortable)));
+                        "sort",
+                        "cannot sort by '" + field + "'; sortable: "
+                                + String.join(", ", new java.util.TreeSet<>(sortable))));
             } else if (parts.length > 2 || !(direction.equals("asc") || direction.equals("desc"))) {
                 errors.add(new FieldError("sort", "'" + entry + "' is not field,asc or field,desc"));
             } else {

@@ -56,6 +56,17 @@ class PageRequestTest {
     }
 
     @Test
+    void an_unknown_sort_field_names_the_sortable_ones_always_in_the_same_order() {
+        assertThatThrownBy(() ->
+                        PageRequest.of(0, 20, List.of("owner"), Set.of("name", "modifiedAt", "createdAt"), "name"))
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(FieldError::message)
+                                .containsExactly("cannot sort by 'owner'; sortable: createdAt, modifiedAt, name"));
+    }
+
+    @Test
     void a_page_counts_its_pages() {
         PageRequest request = PageRequest.of(1, 20, null, SORTABLE, "name,asc");
 
