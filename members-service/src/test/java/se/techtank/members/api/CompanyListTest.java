@@ -298,7 +298,7 @@ class CompanyListTest {
         given().auth()
                 .oauth2(TestTokens.staff())
                 .contentType(ContentType.JSON)
-                .header("If-Match", readResponse(beta).extract().header("ETag"))
+                .header("If-Match", CompanyProfileTest.read(beta).extract().header("ETag"))
                 .body(Map.of("name", "Beta Verkstad " + token, "municipalityCode", "1081", "numberOfEmployees", 100))
                 .when()
                 .put("/api/v1/companies/" + beta)
@@ -388,16 +388,7 @@ class CompanyListTest {
     }
 
     private static String read(String id) {
-        return readResponse(id).extract().asString();
-    }
-
-    private static ValidatableResponse readResponse(String id) {
-        return given().auth()
-                .oauth2(TestTokens.staff())
-                .when()
-                .get("/api/v1/companies/" + id)
-                .then()
-                .statusCode(200);
+        return CompanyProfileTest.read(id).extract().asString();
     }
 
     @Test

@@ -223,7 +223,8 @@ class CompanyProfileTest {
         return request.when().put("/api/v1/companies/" + id).then();
     }
 
-    private static ValidatableResponse read(String id) {
+    /** The company as staff read it: 200, with its body and ETag. */
+    static ValidatableResponse read(String id) {
         return given().auth()
                 .oauth2(TestTokens.staff())
                 .when()
