@@ -45,5 +45,14 @@ public interface OutboxConfig {
          */
         @WithDefault("PT15S")
         Duration sendTimeout();
+
+        /**
+         * After a batch that was not full, how long the relay lets rows gather before it claims the next:
+         * under steady writes the batches grow, and the relay, the database and the broker do their
+         * per-batch work once for many events instead of for a handful. It delays events only while others
+         * are being published; the first one after a quiet spell goes out at once. 0 turns it off.
+         */
+        @WithDefault("PT0.025S")
+        Duration linger();
     }
 }

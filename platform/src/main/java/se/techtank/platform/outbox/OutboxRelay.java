@@ -51,8 +51,17 @@ public final class OutboxRelay {
     private static final Duration ACK_GRACE = Duration.ofSeconds(5);
 
     /** How the relay paces itself. */
+    /**
+     * The relay's settings; {@code linger}: after a batch that was not full, how long the relay lets more
+     * rows gather before it claims the next (see {@link OutboxConfig.Relay#linger()}).
+     */
     public record Settings(
-            int batchSize, Duration pollInterval, Duration initialBackoff, Duration maxBackoff, Duration sendTimeout) {}
+            int batchSize,
+            Duration pollInterval,
+            Duration initialBackoff,
+            Duration maxBackoff,
+            Duration sendTimeout,
+            Duration linger) {}
 
     private final DataSource dataSource;
     private final Supplier<Producer<String, String>> producerFactory;
@@ -132,6 +141,12 @@ public final class OutboxRelay {
                 if (published == 0) {
                     wakeUps.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                     wakeUps.drainPermits();
+                } else if (published < settings.batchSize()
+                        && !settings.linger().isZero()) {
+                    // Rows are still being written: let them gather, so that the next claim and produce
+                    // request carry many instead of one small batch following another. The first row after
+                    // a quiet spell still goes out at once (the wait above ends with its commit's wake-up).
+                    Thread.sleep(settings.linger().toMillis());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

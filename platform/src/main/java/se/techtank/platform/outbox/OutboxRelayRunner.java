@@ -33,7 +33,8 @@ public class OutboxRelayRunner {
                         settings.pollInterval(),
                         settings.initialBackoff(),
                         settings.maxBackoff(),
-                        settings.sendTimeout()));
+                        settings.sendTimeout(),
+                        settings.linger()));
     }
 
     void onStart(@Observes StartupEvent event) {
