@@ -150,10 +150,24 @@ public class RegistrationService {
         }
         meeting.checkOpenForRegistration(now);
         checkAudience(meeting, company);
+        // Both updates decide by the row as it is when they lock it, so trying them in either order gives
+        // the same result; the one the meeting as read makes likely goes first. Full when read, a meeting
+        // almost always still is: the waitlist then takes one update instead of a failed seat update first.
+        if (meeting.seatsLeft() == 0) {
+            return joinWaitlistUnlocked(meeting, registration, now) || takeSeatUnlocked(meeting, registration, now);
+        }
+        return takeSeatUnlocked(meeting, registration, now) || joinWaitlistUnlocked(meeting, registration, now);
+    }
+
+    private boolean takeSeatUnlocked(Meeting meeting, Registration registration, Instant now) {
         if (seats.takeIfUnchanged(meeting.id(), meeting.version())) {
             registration.confirm(now);
             return true;
         }
+        return false;
+    }
+
+    private boolean joinWaitlistUnlocked(Meeting meeting, Registration registration, Instant now) {
         OptionalInt position = seats.joinWaitlistIfFullAndUnchanged(meeting.id(), meeting.version());
         if (position.isPresent()) {
             registration.waitlist(position.getAsInt(), now);

@@ -200,6 +200,49 @@ class CapacityConcurrencyTest {
     }
 
     /**
+     * A registration that reads a meeting as full tries the waitlist first and the seat second, both as
+     * updates guarded by the row as it is when locked. A seat freed at a full meeting with nobody waiting,
+     * while a rush is starting, is therefore taken by the rush (or, once someone waits, by promotion): never
+     * more than the capacity confirmed, never a free seat while someone waits, positions without gaps.
+     */
+    @Test
+    void a_seat_freed_at_a_full_meeting_as_a_rush_starts_is_taken_and_nobody_waits_beside_a_free_seat()
+            throws Exception {
+        String meetingId = publishedMeeting(10);
+        List<JsonNode> seated = new ArrayList<>();
+        for (HttpResponse<String> answer : rush(meetingId, 10, "Första Person", -1, () -> {})) {
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+            seated.add(JSON.readTree(answer.body()));
+        }
+        JsonNode leaving = seated.get(3);
+        String token = tokenOf(leaving.get("cancellationLink").asText());
+
+        List<HttpResponse<String>> answers = rush(
+                meetingId,
+                60,
+                "Sen Person",
+                0,
+                () -> given().queryParam("token", token)
+                        .when()
+                        .post("/api/v1/registrations/" + leaving.get("id").asText() + "/cancel")
+                        .then()
+                        .statusCode(200));
+
+        for (HttpResponse<String> answer : answers) {
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+        }
+        assertThat(count(meetingId, "CONFIRMED")).isEqualTo(10);
+        assertThat(count(meetingId, "CANCELLED")).isEqualTo(1);
+        assertThat(positions(meetingId))
+                .isEqualTo(IntStream.rangeClosed(1, 59).boxed().toList());
+        assertThat(TestSql.queryForString(
+                        database,
+                        "select confirmed_count || '/' || waitlist_length from meeting where id = ?::uuid",
+                        meetingId))
+                .isEqualTo("10/59");
+    }
+
+    /**
      * {@code people} registrations sent at once (each with its own e-mail address); after the
      * {@code interruptAt}-th is sent, {@code interruption} runs while the rest keep coming. Every answer.
      */
