@@ -263,6 +263,7 @@ public class RegistrationLoad {
                 attempts, clients, meetingId, capacity);
         long cpuBefore = ownCpuNanos();
         long started = System.nanoTime();
+        long startedMillis = System.currentTimeMillis();
         runClients(baseUri, clients, attempts, (i, http) -> {
             String name = FIRST_NAMES[i % FIRST_NAMES.length] + " " + LAST_NAMES[(i / FIRST_NAMES.length) % LAST_NAMES.length];
             String email = "bench." + label + "." + nonce + "." + i + "@deltagare.example.se";
@@ -327,7 +328,7 @@ public class RegistrationLoad {
                 waitlisted == 0 ? "none" : positionsOk ? "1.." + waitlisted + ", each once" : "NOT 1.." + waitlisted + " each once",
                 expectedConfirmed, attempts - expectedConfirmed, answersOk ? "PASS" : "FAIL");
         System.out.printf(Locale.ROOT, "Load driver CPU: %.2f s (%.2f ms per request)%n", cpu, 1000 * cpu / attempts);
-        printSlowMoments(answers);
+        printSlowMoments(answers, startedMillis, 100);
         long[] s = sorted(all);
         System.out.printf(Locale.ROOT,
                 "RESULT p50_ms=%.1f p99_ms=%.1f throughput_rps=%.0f confirmed=%d waitlisted=%d answers=%s driver_cpu_s=%.2f%n",
@@ -337,19 +338,24 @@ public class RegistrationLoad {
         System.exit(allCreated && answersOk ? 0 : 1);
     }
 
-    /** When the answers slower than 100 ms were sent (0.1 s windows): a pause of the service shows as a cluster. */
-    static void printSlowMoments(Answer[] answers) {
+    /**
+     * When the answers slower than {@code thresholdMillis} (the target) were sent, in 0.1 s windows from the
+     * start, which is given as Unix time in milliseconds to line them up with other records (the GC log,
+     * PostgreSQL's log): a pause of the service shows as a cluster.
+     */
+    static void printSlowMoments(Answer[] answers, long startedMillis, int thresholdMillis) {
         TreeMap<Long, Integer> byWindow = new TreeMap<>();
         int slow = 0;
         for (Answer a : answers) {
-            if (a.nanos() > 100_000_000L) {
+            if (a.nanos() > thresholdMillis * 1_000_000L) {
                 slow++;
                 byWindow.merge(a.sentNanos() / 100_000_000L, 1, Integer::sum);
             }
         }
         StringBuilder moments = new StringBuilder();
         byWindow.forEach((window, count) -> moments.append(String.format(Locale.ROOT, " %.1f s: %d;", window / 10.0, count)));
-        System.out.printf(Locale.ROOT, "Answers slower than 100 ms: %d; sent at%s%n", slow, moments);
+        System.out.printf(Locale.ROOT, "Answers slower than %d ms: %d; sent at (from %d ms Unix time)%s%n",
+                thresholdMillis, slow, startedMillis, moments);
     }
 
     // -------------------------------------------------------------------------------------------- listing
@@ -379,6 +385,7 @@ public class RegistrationLoad {
         System.out.printf(Locale.ROOT, "Listing: %d requests at %d clients over %d URLs%n", requests, clients, targets.size());
         long cpuBefore = ownCpuNanos();
         long started = System.nanoTime();
+        long startedMillis = System.currentTimeMillis();
         Answer[] answers = listRun(URI.create(base), targets, clients, requests, warmup);
         double seconds = (System.nanoTime() - started) / 1e9;
         double cpu = (ownCpuNanos() - cpuBefore) / 1e9;
@@ -397,6 +404,7 @@ public class RegistrationLoad {
                 seconds);
         System.out.println("Status codes: " + statuses);
         System.out.printf(Locale.ROOT, "Load driver CPU: %.2f s (%.2f ms per request)%n", cpu, 1000 * cpu / requests);
+        printSlowMoments(answers, startedMillis, 30);
         long[] s = sorted(all);
         System.out.printf(Locale.ROOT, "RESULT p50_ms=%.1f p99_ms=%.1f throughput_rps=%.0f driver_cpu_s=%.2f%n",
                 percentile(s, 50), percentile(s, 99), requests / seconds, cpu);
@@ -406,6 +414,7 @@ public class RegistrationLoad {
     static Answer[] listRun(URI base, List<Target> targets, int clients, int count, int offset)
             throws InterruptedException {
         Answer[] answers = new Answer[count];
+        long started = System.nanoTime();
         runClients(base, clients, count, (i, http) -> {
             Target target = targets.get((offset + i) % targets.size());
             String path = target.uri().getRawPath() + (target.uri().getRawQuery() == null ? "" : "?" + target.uri().getRawQuery());
@@ -416,7 +425,7 @@ public class RegistrationLoad {
             } catch (IOException e) {
                 status = -1;
             }
-            answers[i] = new Answer(status, target.category(), 0, System.nanoTime() - start, 0);
+            answers[i] = new Answer(status, target.category(), 0, System.nanoTime() - start, start - started);
         });
         return answers;
     }

@@ -68,11 +68,30 @@ stop_stack() {
   fi
 }
 
-# jfr_start NAME / jfr_stop NAME (only with --profile): records the service with Java Flight Recorder
-# into $work/NAME.jfr and prints the 20 methods most often on top of the stack.
-jfr_start() { [[ "${profile:-no}" == no ]] || jcmd "$service_pid" JFR.start name="$1" settings=profile >/dev/null; }
+# jfr_start NAME / jfr_stop NAME (only with --profile): profiles the service during a phase and prints the
+# 20 methods most often on top of the stack. With BENCH_ASYNC_PROFILER set to async-profiler's
+# libasyncProfiler.so (Maven Central: tools.profiler:async-profiler, the linux-x64 jar, unzipped), it is
+# loaded into the service (jcmd JVMTI.agent_load) and samples CPU time every millisecond, threads outside
+# Java included, into $work/NAME.collapsed (collapsed stacks: a flame graph tool reads them). Otherwise Java
+# Flight Recorder into $work/NAME.jfr: its sampler takes few samples when the cores are busy (408 in 163 s
+# of registrations, docs/benchmarks.md), so read its shares as rough.
+jfr_start() {
+  [[ "${profile:-no}" == no ]] && return 0
+  if [[ -n "${BENCH_ASYNC_PROFILER:-}" ]]; then
+    jcmd "$service_pid" JVMTI.agent_load "$BENCH_ASYNC_PROFILER" "\"start,event=cpu,interval=1ms\"" >/dev/null
+  else
+    jcmd "$service_pid" JFR.start name="$1" settings=profile >/dev/null
+  fi
+}
 jfr_stop() {
   [[ "${profile:-no}" == no ]] && return 0
+  if [[ -n "${BENCH_ASYNC_PROFILER:-}" ]]; then
+    jcmd "$service_pid" JVMTI.agent_load "$BENCH_ASYNC_PROFILER" "\"stop,collapsed,file=$work/$1.collapsed\"" >/dev/null
+    log "async-profiler: $work/$1.collapsed; frames most often on top of the stack (% of CPU samples):"
+    awk '{ n = $NF; $NF = ""; k = split($0, f, ";"); sub(/[ \t]+$/, "", f[k]); top[f[k]] += n; total += n }
+         END { for (m in top) printf "%6.1f %%  %s\n", 100 * top[m] / total, m }' "$work/$1.collapsed" | sort -rn | sed -n '1,20p'
+    return 0
+  fi
   jcmd "$service_pid" JFR.stop name="$1" filename="$work/$1.jfr" >/dev/null
   log "JFR: $work/$1.jfr; methods most often on top of the stack (% of execution samples):"
   jfr print --events jdk.ExecutionSample "$work/$1.jfr" \
