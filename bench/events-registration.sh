@@ -41,7 +41,7 @@
 #      never-full rounds) as a ratio of pgbench's transactions/s;
 #   7. prints a summary against the targets (throughput at least 0.5 x the ceiling and p99 at most 100 ms
 #      at 50 clients; listing p99 at most 30 ms) and stops the stack (also on Ctrl-C or failure).
-# For each measured phase it also prints the service's garbage-collection pauses (its GC log,
+# For each measured phase it also prints the service's garbage-collection pauses (jstat; with times in
 # service-gc.log) and the autovacuum runs PostgreSQL logged meanwhile (the script turns that logging on),
 # and the load driver prints when the answers slower than the target (100 ms; listing 30 ms) were sent, in
 # 0.1 s windows from a start given in Unix milliseconds: a moment when everything slows shows as a cluster.
@@ -101,7 +101,7 @@ load() { java -XX:+UseSerialGC -cp "$classes" RegistrationLoad "$@"; }
 
 # 2. Start the local stack with events-service only.
 wait_for_ports '8082|9092|9093|55432|2525' "$wait"
-# The service's garbage collections go to a log of their own: gc_pauses reads the pauses of a phase from it.
+# The service's garbage collections also go to a log of their own, with times (service-gc.log).
 gc_log="$work/service-gc.log"
 rm -f "$gc_log"
 start_stack events-service "$jvm_opts -Xlog:gc:file=$gc_log:utctime" "${fresh[@]}"
@@ -157,15 +157,17 @@ autovacuum_during() {
     }
     END { print (out == "" ? "none" : out) }' "$repo/.local/logs/postgres.log" 2>/dev/null || echo "unknown"
 }
-# gc_pauses FROM TO (now_utc times): "N young pauses (max X ms), M full (max Y ms)" from the service's GC log
-gc_pauses() {
-  awk -v from="$1" -v to="$2" '
-    { t = substr($1, 2, 23) }
-    t >= from && t <= to && /Pause/ {
-      ms = $NF; sub(/ms$/, "", ms); ms += 0
-      if (/Pause Full/) { full++; if (ms > fmax) fmax = ms } else { young++; if (ms > ymax) ymax = ms }
-    }
-    END { printf "%d young pauses (max %.1f ms), %d full (max %.1f ms)", young, ymax, full, fmax }' "$gc_log"
+# gc_snapshot: "young_count young_seconds full_count full_seconds" of the service so far (jstat); gc_between
+# BEFORE AFTER: "N young pauses (X ms in all), M full (Y ms)". The GC log ($gc_log, with times) is for reading
+# alongside the slow moments: the JVM writes it out late, so it is not read here.
+gc_snapshot() { jstat -gc "$service_pid" 2>/dev/null | awk 'NR == 2 { print $13, $14, $15, $16 }'; }
+gc_between() {
+  awk -v b="$1" -v a="$2" 'BEGIN { split(b, x, " "); split(a, y, " ")
+    printf "%d young pauses (%.0f ms in all), %d full (%.0f ms)", y[1] - x[1], 1000 * (y[2] - x[2]), y[3] - x[3], 1000 * (y[4] - x[4]) }'
+}
+# list_misses: how many meeting lists the service has rendered (snapshot_cache_total misses of meeting-lists)
+list_misses() {
+  curl -sS --max-time 30 "$base/q/metrics" | awk '/^snapshot_cache_total\{/ && /cache="meeting-lists"/ && /result="miss"/ { n += $NF } END { printf "%d", n }'
 }
 # cpu_per_request BEFORE AFTER REQUESTS: "service S ms (JIT J ms), PostgreSQL P ms, Kafka K ms" per request
 cpu_per_request() {
@@ -183,6 +185,8 @@ driver() {
   pid=$!
   while kill -0 "$pid" 2>/dev/null && ! grep -qE '^(Registrations|Listing): ' "$out"; do sleep 0.05; done
   cpu_before="$(cpu_snapshot)"
+  gc_before="$(gc_snapshot)"
+  measure_started_utc="$(now_utc)"
   wait "$pid" || status=$?
   cat "$out"
   return "$status"
@@ -214,13 +218,11 @@ registration_run() {
   local name="$1" seats="$2" n_clients="$3" n_attempts="$4" before after db api expected_confirmed expected_waitlisted
   run_meeting="$(load meeting "$base" "$token_file" "$seats" "Benchmark: $name")"
   log "Registrations ($name): $n_attempts attempts at $n_clients clients, meeting $run_meeting of $seats seats"
-  local started_utc
-  started_utc="$(now_utc)"
   driver "$work/$name.txt" register "$base" "$run_meeting" "$n_clients" "$n_attempts" "$seats" "$name" \
     || log "The load driver reported failed requests or wrong answers (see $work/$name.txt)"
   local ended_utc
   ended_utc="$(now_utc)"
-  log "GC during $name: $(gc_pauses "$started_utc" "$ended_utc"); autovacuum: $(autovacuum_during "$started_utc" "$ended_utc")"
+  log "GC during $name: $(gc_between "$gc_before" "$(gc_snapshot)"); autovacuum: $(autovacuum_during "$measure_started_utc" "$ended_utc")"
   run_result="$(grep '^RESULT' "$work/$name.txt" || echo RESULT)"
   await_outbox || true # the relay's work for these registrations counts too
   after="$(cpu_snapshot)"
@@ -312,12 +314,14 @@ for ((pass = 1; pass <= warm_passes; pass++)); do
   (($(echo "$pass_jit < 0.005" | bc))) && break
 done
 jfr_start listing
-listing_started_utc="$(now_utc)"
+list_misses_before="$(list_misses)"
 driver "$work/listing.txt" list "$base" "$work/list-urls.txt" "$clients" "$list_requests" 0 \
   || log "Some listing requests failed (see $work/listing.txt)"
 listing_ended_utc="$(now_utc)"
-list_gc="$(gc_pauses "$listing_started_utc" "$listing_ended_utc")"
-log "GC during the listing: $list_gc; autovacuum: $(autovacuum_during "$listing_started_utc" "$listing_ended_utc")"
+list_renders="$(awk -v b="${list_misses_before:-0}" -v a="$(list_misses)" 'BEGIN { printf "%d", a - b }')"
+log "Lists rendered during the listing: $list_renders (the other requests got a list rendered earlier in the same database snapshot; ADR 0006)"
+list_gc="$(gc_between "$gc_before" "$(gc_snapshot)")"
+log "GC during the listing: $list_gc; autovacuum: $(autovacuum_during "$measure_started_utc" "$listing_ended_utc")"
 after="$(cpu_snapshot)"
 jfr_stop listing
 list_result="$(grep '^RESULT' "$work/listing.txt" || echo RESULT)"
