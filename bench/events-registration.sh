@@ -157,10 +157,15 @@ autovacuum_during() {
     }
     END { print (out == "" ? "none" : out) }' "$repo/.local/logs/postgres.log" 2>/dev/null || echo "unknown"
 }
-# gc_snapshot: "young_count young_seconds full_count full_seconds" of the service so far (jstat); gc_between
-# BEFORE AFTER: "N young pauses (X ms in all), M full (Y ms)". The GC log ($gc_log, with times) is for reading
-# alongside the slow moments: the JVM writes it out late, so it is not read here.
-gc_snapshot() { jstat -gc "$service_pid" 2>/dev/null | awk 'NR == 2 { print $13, $14, $15, $16 }'; }
+# gc_snapshot: "young_count young_seconds full_count full_seconds" of the service so far (its own metrics,
+# jvm_gc_pause_seconds); gc_between BEFORE AFTER: "N young pauses (X ms in all), M full (Y ms)". The GC log
+# ($gc_log, with times) is for reading alongside the slow moments: the JVM writes it out late.
+gc_snapshot() {
+  curl -sS --max-time 30 "$base/q/metrics" | awk '/^jvm_gc_pause_seconds_(count|sum)\{/ {
+      young = /minor/; count = ($1 ~ /_count\{/)
+      if (young && count) yc += $NF; else if (young) ys += $NF; else if (count) fc += $NF; else fs += $NF }
+    END { print yc + 0, ys + 0, fc + 0, fs + 0 }'
+}
 gc_between() {
   awk -v b="$1" -v a="$2" 'BEGIN { split(b, x, " "); split(a, y, " ")
     printf "%d young pauses (%.0f ms in all), %d full (%.0f ms)", y[1] - x[1], 1000 * (y[2] - x[2]), y[3] - x[3], 1000 * (y[4] - x[4]) }'
