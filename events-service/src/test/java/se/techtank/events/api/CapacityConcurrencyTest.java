@@ -67,11 +67,7 @@ class CapacityConcurrencyTest {
         assertThat(count(meetingId, "CONFIRMED")).isEqualTo(20);
         assertThat(positions(meetingId))
                 .isEqualTo(IntStream.rangeClosed(1, 180).boxed().toList());
-        assertThat(TestSql.queryForString(
-                        database,
-                        "select confirmed_count || '/' || waitlist_length from meeting where id = ?::uuid",
-                        meetingId))
-                .isEqualTo("20/180");
+        assertThat(counters(meetingId)).isEqualTo("20/180");
 
         // The first five in line, as the database has them, get the five seats that free up.
         List<String> firstFive = new ArrayList<>();
@@ -235,11 +231,7 @@ class CapacityConcurrencyTest {
         assertThat(count(meetingId, "CANCELLED")).isEqualTo(1);
         assertThat(positions(meetingId))
                 .isEqualTo(IntStream.rangeClosed(1, 59).boxed().toList());
-        assertThat(TestSql.queryForString(
-                        database,
-                        "select confirmed_count || '/' || waitlist_length from meeting where id = ?::uuid",
-                        meetingId))
-                .isEqualTo("10/59");
+        assertThat(counters(meetingId)).isEqualTo("10/59");
     }
 
     /**
@@ -268,6 +260,14 @@ class CapacityConcurrencyTest {
             answers.add(request.get());
         }
         return answers;
+    }
+
+    /** The meeting's own counters, "confirmed/waitlisted". */
+    private String counters(String meetingId) {
+        return TestSql.queryForString(
+                database,
+                "select confirmed_count || '/' || waitlist_length from meeting where id = ?::uuid",
+                meetingId);
     }
 
     private long count(String meetingId, String status) {
