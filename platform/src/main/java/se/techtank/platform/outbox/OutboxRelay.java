@@ -50,10 +50,9 @@ public final class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final Duration ACK_GRACE = Duration.ofSeconds(5);
 
-    /** How the relay paces itself. */
     /**
-     * The relay's settings; {@code linger}: after a batch that was not full, how long the relay lets more
-     * rows gather before it claims the next (see {@link OutboxConfig.Relay#linger()}).
+     * How the relay paces itself; {@code linger}: after a batch that was not full, how long it lets more rows
+     * gather before it claims the next (see {@link OutboxConfig.Relay#linger()}).
      */
     public record Settings(
             int batchSize,
