@@ -9,22 +9,25 @@
 //       of GET /api/v1/meetings requests (no filter and later pages, municipality, kind, focus area,
 //       municipality + kind, 50 per page)
 //   java bench/RegistrationLoad.java register BASE_URL MEETING_ID CLIENTS ATTEMPTS CAPACITY [LABEL]
+//                                    [WARMUP_MEETING_ID WARMUP]
 //       ATTEMPTS anonymous registrations, each with an e-mail address of its own, from CLIENTS threads
-//       that each send one at a time; CAPACITY is the meeting's, for the check of the answers
+//       that each send one at a time; CAPACITY is the meeting's, for the check of the answers; first, WARMUP
+//       unmeasured registrations for another meeting, WARMUP_MEETING_ID
 //   java bench/RegistrationLoad.java list BASE_URL URL_FILE CLIENTS REQUESTS [WARMUP]
 //       anonymous GET requests taking the URLs in turn, after WARMUP unmeasured ones
 //
 // Each client thread has one persistent connection (BenchHttp); the set-up requests use the JDK's client.
-// Before it measures, a run warms up its own HTTP client against a small server in this JVM (not the
-// service), so that the few thousand requests of a run are not slowed down by a cold client. Prints
-// latency percentiles (nearest rank) overall and per outcome or category, the throughput, the status
-// codes, the load driver's own CPU time and a RESULT line; `register` also checks the answers: exactly
-// min(CAPACITY, ATTEMPTS) CONFIRMED, the rest WAITLISTED with positions 1..n, each once. Exits 1 if an
-// answer had another status code (`register`: 201; `list`: 200) or a check failed.
-import com.sun.net.httpserver.HttpServer;
+// The unmeasured requests go over the same connections as the measured ones, and the measurement starts
+// when every client is done with them, all clients at once: so the measured requests meet neither new
+// connections nor a cold load driver (this JVM compiles its own code meanwhile, on the cores the service
+// runs on; the JIT time it still spends while measuring is printed). Prints latency percentiles (nearest
+// rank) overall and per outcome or category, the throughput, the status codes, the load driver's own CPU
+// time, when the slow answers were sent and a RESULT line; with BENCH_ANSWERS set, it writes every answer
+// into the file it names. `register` also checks the answers: exactly min(CAPACITY, ATTEMPTS) CONFIRMED,
+// the rest WAITLISTED with positions 1..n, each once. Exits 1 if an answer had another status code
+// (`register`: 201; `list`: 200) or a check failed.
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,8 +48,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -91,7 +95,7 @@ public class RegistrationLoad {
         System.err.println("""
                 usage: java bench/RegistrationLoad.java meeting  BASE_URL TOKEN_FILE CAPACITY [TITLE]
                        java bench/RegistrationLoad.java meetings BASE_URL TOKEN_FILE COUNT URL_FILE [SEED]
-                       java bench/RegistrationLoad.java register BASE_URL MEETING_ID CLIENTS ATTEMPTS CAPACITY [LABEL]
+                       java bench/RegistrationLoad.java register BASE_URL MEETING_ID CLIENTS ATTEMPTS CAPACITY [LABEL] [WARMUP_MEETING_ID WARMUP]
                        java bench/RegistrationLoad.java list     BASE_URL URL_FILE CLIENTS REQUESTS [WARMUP]""");
         System.exit(2);
     }
@@ -241,7 +245,32 @@ public class RegistrationLoad {
 
     // -------------------------------------------------------------------------------------- registrations
 
+    /** An answer: its status, outcome (or category), waitlist position, latency and when it was sent (nanoTime). */
     record Answer(int status, String outcome, int position, long nanos, long sentNanos) {}
+
+    /** One registration, anonymous, with an e-mail address of its own. */
+    static Answer registration(BenchHttp http, String meetingId, String label, String nonce, int i) {
+        String name = FIRST_NAMES[i % FIRST_NAMES.length] + " " + LAST_NAMES[(i / FIRST_NAMES.length) % LAST_NAMES.length];
+        String email = "bench." + label + "." + nonce + "." + i + "@deltagare.example.se";
+        byte[] body = ("{\"attendee\":{\"name\":\"" + name + "\",\"email\":\"" + email
+                + "\",\"language\":\"sv\"},\"attendeeListConsent\":true}").getBytes(StandardCharsets.UTF_8);
+        long start = System.nanoTime();
+        int status;
+        String text = "";
+        try {
+            BenchHttp.Response response = http.send("POST", "/api/v1/meetings/" + meetingId + "/registrations", body,
+                    "Content-Type: application/json", "Accept: application/json");
+            status = response.status();
+            text = response.text();
+        } catch (IOException e) {
+            status = -1;
+        }
+        long nanos = System.nanoTime() - start;
+        Matcher outcome = STATUS.matcher(text);
+        Matcher position = POSITION.matcher(text);
+        return new Answer(status, status == 201 && outcome.find() ? outcome.group(1) : "HTTP " + status,
+                position.find() ? Integer.parseInt(position.group(1)) : 0, nanos, start);
+    }
 
     static void register(String[] args) throws Exception {
         if (args.length < 5) {
@@ -253,41 +282,19 @@ public class RegistrationLoad {
         int attempts = Integer.parseInt(args[3]);
         int capacity = Integer.parseInt(args[4]);
         String label = args.length > 5 ? args[5] : "run";
+        String warmUpMeetingId = args.length > 7 ? args[6] : null;
+        int warmUps = warmUpMeetingId == null ? 0 : Integer.parseInt(args[7]);
         String nonce = Long.toString(System.currentTimeMillis(), 36);
-        warmUpClient("POST");
 
-        URI baseUri = URI.create(base);
-        String path = "/api/v1/meetings/" + meetingId + "/registrations";
         Answer[] answers = new Answer[attempts];
-        System.out.printf(Locale.ROOT, "Registrations: %d attempts at %d clients, meeting %s (capacity %d)%n",
-                attempts, clients, meetingId, capacity);
-        long cpuBefore = ownCpuNanos();
-        long started = System.nanoTime();
-        long startedMillis = System.currentTimeMillis();
-        runClients(baseUri, clients, attempts, (i, http) -> {
-            String name = FIRST_NAMES[i % FIRST_NAMES.length] + " " + LAST_NAMES[(i / FIRST_NAMES.length) % LAST_NAMES.length];
-            String email = "bench." + label + "." + nonce + "." + i + "@deltagare.example.se";
-            byte[] body = ("{\"attendee\":{\"name\":\"" + name + "\",\"email\":\"" + email
-                    + "\",\"language\":\"sv\"},\"attendeeListConsent\":true}").getBytes(StandardCharsets.UTF_8);
-            long start = System.nanoTime();
-            int status;
-            String text = "";
-            try {
-                BenchHttp.Response response = http.send("POST", path, body, "Content-Type: application/json",
-                        "Accept: application/json");
-                status = response.status();
-                text = response.text();
-            } catch (IOException e) {
-                status = -1;
-            }
-            long nanos = System.nanoTime() - start;
-            Matcher outcome = STATUS.matcher(text);
-            Matcher position = POSITION.matcher(text);
-            answers[i] = new Answer(status, status == 201 && outcome.find() ? outcome.group(1) : "HTTP " + status,
-                    position.find() ? Integer.parseInt(position.group(1)) : 0, nanos, start - started);
-        });
-        double seconds = (System.nanoTime() - started) / 1e9;
-        double cpu = (ownCpuNanos() - cpuBefore) / 1e9;
+        Run run = runClients(URI.create(base), clients,
+                warmUps, (i, http) -> registration(http, warmUpMeetingId, label + "-warm-up", nonce, i),
+                attempts, (i, http) -> answers[i] = registration(http, meetingId, label, nonce, i),
+                () -> System.out.printf(Locale.ROOT, "Registrations: %d attempts at %d clients, meeting %s (capacity %d)%s%n",
+                        attempts, clients, meetingId, capacity,
+                        warmUps == 0 ? "" : ", after " + warmUps + " for meeting " + warmUpMeetingId));
+        double seconds = run.seconds();
+        double cpu = run.cpuNanos() / 1e9;
 
         Map<String, List<Long>> byOutcome = new TreeMap<>();
         Map<Integer, Integer> statuses = new TreeMap<>();
@@ -327,8 +334,9 @@ public class RegistrationLoad {
                 confirmed, waitlisted,
                 waitlisted == 0 ? "none" : positionsOk ? "1.." + waitlisted + ", each once" : "NOT 1.." + waitlisted + " each once",
                 expectedConfirmed, attempts - expectedConfirmed, answersOk ? "PASS" : "FAIL");
-        System.out.printf(Locale.ROOT, "Load driver CPU: %.2f s (%.2f ms per request)%n", cpu, 1000 * cpu / attempts);
-        printSlowMoments(answers, startedMillis, 100);
+        printDriver(run, attempts);
+        printSlowMoments(answers, run, 100);
+        writeAnswers(answers, run);
         long[] s = sorted(all);
         System.out.printf(Locale.ROOT,
                 "RESULT p50_ms=%.1f p99_ms=%.1f throughput_rps=%.0f confirmed=%d waitlisted=%d answers=%s driver_cpu_s=%.2f%n",
@@ -343,19 +351,42 @@ public class RegistrationLoad {
      * start, which is given as Unix time in milliseconds to line them up with other records (the GC log,
      * PostgreSQL's log): a pause of the service shows as a cluster.
      */
-    static void printSlowMoments(Answer[] answers, long startedMillis, int thresholdMillis) {
+    static void printSlowMoments(Answer[] answers, Run run, int thresholdMillis) {
         TreeMap<Long, Integer> byWindow = new TreeMap<>();
         int slow = 0;
         for (Answer a : answers) {
             if (a.nanos() > thresholdMillis * 1_000_000L) {
                 slow++;
-                byWindow.merge(a.sentNanos() / 100_000_000L, 1, Integer::sum);
+                byWindow.merge((a.sentNanos() - run.startedNanos()) / 100_000_000L, 1, Integer::sum);
             }
         }
         StringBuilder moments = new StringBuilder();
         byWindow.forEach((window, count) -> moments.append(String.format(Locale.ROOT, " %.1f s: %d;", window / 10.0, count)));
         System.out.printf(Locale.ROOT, "Answers slower than %d ms: %d; sent at (from %d ms Unix time)%s%n",
-                thresholdMillis, slow, startedMillis, moments);
+                thresholdMillis, slow, run.startedMillis(), moments);
+    }
+
+    /**
+     * Every answer of the measurement into the file BENCH_ANSWERS names, if it is set: one line each, "sent
+     * (microseconds from the start) latency (microseconds) outcome", for a closer look than the percentiles.
+     */
+    static void writeAnswers(Answer[] answers, Run run) throws IOException {
+        String file = System.getenv("BENCH_ANSWERS");
+        if (file == null || file.isBlank()) {
+            return;
+        }
+        StringBuilder lines = new StringBuilder();
+        for (Answer a : answers) {
+            lines.append((a.sentNanos() - run.startedNanos()) / 1000).append(' ').append(a.nanos() / 1000).append(' ')
+                    .append(a.outcome()).append('\n');
+        }
+        Files.writeString(Path.of(file), lines);
+    }
+
+    /** The load driver's own CPU time while measuring, and of that the JIT compilers' (they share the cores). */
+    static void printDriver(Run run, int requests) {
+        System.out.printf(Locale.ROOT, "Load driver CPU: %.2f s (%.2f ms per request); its JIT compilers: %d ms%n",
+                run.cpuNanos() / 1e9, run.cpuNanos() / 1e6 / requests, run.jitMillis());
     }
 
     // -------------------------------------------------------------------------------------------- listing
@@ -376,19 +407,14 @@ public class RegistrationLoad {
         }
         int clients = Integer.parseInt(args[2]);
         int requests = Integer.parseInt(args[3]);
-        int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 0;
-        warmUpClient("GET");
-        if (warmup > 0) {
-            System.out.printf(Locale.ROOT, "Warm-up: %d requests at %d clients%n", warmup, clients);
-            listRun(URI.create(base), targets, clients, warmup, 0);
-        }
-        System.out.printf(Locale.ROOT, "Listing: %d requests at %d clients over %d URLs%n", requests, clients, targets.size());
-        long cpuBefore = ownCpuNanos();
-        long started = System.nanoTime();
-        long startedMillis = System.currentTimeMillis();
-        Answer[] answers = listRun(URI.create(base), targets, clients, requests, warmup);
-        double seconds = (System.nanoTime() - started) / 1e9;
-        double cpu = (ownCpuNanos() - cpuBefore) / 1e9;
+        int warmUps = args.length > 4 ? Integer.parseInt(args[4]) : 0;
+        Answer[] answers = new Answer[requests];
+        Run run = runClients(URI.create(base), clients,
+                warmUps, (i, http) -> listing(http, targets.get(i % targets.size())),
+                requests, (i, http) -> answers[i] = listing(http, targets.get((warmUps + i) % targets.size())),
+                () -> System.out.printf(Locale.ROOT, "Listing: %d requests at %d clients over %d URLs%s%n", requests,
+                        clients, targets.size(), warmUps == 0 ? "" : ", after " + warmUps + " unmeasured"));
+        double seconds = run.seconds();
         Map<String, List<Long>> byCategory = new TreeMap<>();
         Map<Integer, Integer> statuses = new TreeMap<>();
         long[] all = new long[requests];
@@ -403,54 +429,75 @@ public class RegistrationLoad {
         System.out.printf(Locale.ROOT, "Throughput: %.0f requests/s (%d requests in %.2f s)%n", requests / seconds, requests,
                 seconds);
         System.out.println("Status codes: " + statuses);
-        System.out.printf(Locale.ROOT, "Load driver CPU: %.2f s (%.2f ms per request)%n", cpu, 1000 * cpu / requests);
-        printSlowMoments(answers, startedMillis, 30);
+        printDriver(run, requests);
+        printSlowMoments(answers, run, 30);
+        writeAnswers(answers, run);
         long[] s = sorted(all);
         System.out.printf(Locale.ROOT, "RESULT p50_ms=%.1f p99_ms=%.1f throughput_rps=%.0f driver_cpu_s=%.2f%n",
-                percentile(s, 50), percentile(s, 99), requests / seconds, cpu);
+                percentile(s, 50), percentile(s, 99), requests / seconds, run.cpuNanos() / 1e9);
         System.exit(statuses.keySet().stream().allMatch(status -> status == 200) ? 0 : 1);
     }
 
-    static Answer[] listRun(URI base, List<Target> targets, int clients, int count, int offset)
-            throws InterruptedException {
-        Answer[] answers = new Answer[count];
-        long started = System.nanoTime();
-        runClients(base, clients, count, (i, http) -> {
-            Target target = targets.get((offset + i) % targets.size());
-            String path = target.uri().getRawPath() + (target.uri().getRawQuery() == null ? "" : "?" + target.uri().getRawQuery());
-            long start = System.nanoTime();
-            int status;
-            try {
-                status = http.send("GET", path, null, "Accept: application/json").status();
-            } catch (IOException e) {
-                status = -1;
-            }
-            answers[i] = new Answer(status, target.category(), 0, System.nanoTime() - start, start - started);
-        });
-        return answers;
+    /** One anonymous GET of a list. */
+    static Answer listing(BenchHttp http, Target target) {
+        String path = target.uri().getRawPath() + (target.uri().getRawQuery() == null ? "" : "?" + target.uri().getRawQuery());
+        long start = System.nanoTime();
+        int status;
+        try {
+            status = http.send("GET", path, null, "Accept: application/json").status();
+        } catch (IOException e) {
+            status = -1;
+        }
+        return new Answer(status, target.category(), 0, System.nanoTime() - start, start);
     }
 
     // ------------------------------------------------------------------------------------------- plumbing
 
     interface Attempt {
-        void run(int index, BenchHttp http) throws InterruptedException;
+        void run(int index, BenchHttp http);
+    }
+
+    /** The measured part of a run: when it started (nanoTime and Unix ms), its length, and the driver's costs. */
+    record Run(long startedNanos, long startedMillis, long endedNanos, long cpuNanos, long jitMillis) {
+        double seconds() {
+            return (endedNanos - startedNanos) / 1e9;
+        }
     }
 
     /**
      * {@code clients} threads, each with a connection of its own to {@code base}, sending one request at a
-     * time, until {@code count} have been sent.
+     * time: first {@code warmUps} unmeasured ones ({@code warmUp}), then, once every client is done with
+     * those, {@code count} measured ones ({@code attempt}), all clients starting together. {@code onStart}
+     * runs (once) when the measurement starts.
      */
-    static void runClients(URI base, int clients, int count, Attempt attempt) throws InterruptedException {
+    static Run runClients(URI base, int clients, int warmUps, Attempt warmUp, int count, Attempt attempt,
+            Runnable onStart) throws InterruptedException {
+        AtomicInteger nextWarmUp = new AtomicInteger();
         AtomicInteger next = new AtomicInteger();
+        long[] start = new long[4]; // nanoTime, Unix ms, CPU nanos, JIT ms when the measurement started
+        CyclicBarrier together = new CyclicBarrier(clients, () -> {
+            onStart.run();
+            System.out.flush();
+            start[2] = ownCpuNanos();
+            start[3] = jitMillis();
+            start[1] = System.currentTimeMillis();
+            start[0] = System.nanoTime();
+        });
         CountDownLatch done = new CountDownLatch(clients);
         for (int c = 0; c < clients; c++) {
             Thread thread = new Thread(() -> {
                 try (BenchHttp http = new BenchHttp(base)) {
+                    for (int i = nextWarmUp.getAndIncrement(); i < warmUps; i = nextWarmUp.getAndIncrement()) {
+                        warmUp.run(i, http);
+                    }
+                    together.await();
                     for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                         attempt.run(i, http);
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                } catch (BrokenBarrierException e) {
+                    // another client failed: its exception is reported by its own thread
                 } finally {
                     done.countDown();
                 }
@@ -458,48 +505,15 @@ public class RegistrationLoad {
             thread.start();
         }
         done.await();
+        long ended = System.nanoTime();
+        return new Run(start[0], start[1], ended, ownCpuNanos() - start[2], jitMillis() - start[3]);
     }
 
-    /**
-     * Sends a few thousand requests like the measured ones to a server in this JVM, so that the client's
-     * code is compiled before the measured requests reach the service.
-     */
-    static void warmUpClient(String method) throws Exception {
-        byte[] answer = ("{\"id\":\"00000000-0000-0000-0000-000000000000\",\"status\":\"WAITLISTED\",\"waitlistPosition\":7,"
-                        + "\"attendee\":{\"name\":\"Anna Berg\",\"email\":\"anna@example.se\",\"language\":\"sv\"},"
-                        + "\"checkInCode\":\"K7MPX2\",\"cancellationLink\":\"http://localhost/x\"}")
-                .repeat(4)
-                .getBytes(StandardCharsets.UTF_8);
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
-        server.setExecutor(Executors.newFixedThreadPool(8));
-        server.createContext("/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(method.equals("POST") ? 201 : 200, answer.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(answer);
-            }
-        });
-        server.start();
-        try {
-            URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-            byte[] body = ("{\"attendee\":{\"name\":\"Anna Berg\",\"email\":\"anna@example.se\",\"language\":\"sv\"},"
-                    + "\"attendeeListConsent\":true}").getBytes(StandardCharsets.UTF_8);
-            runClients(base, 8, 4000, (i, http) -> {
-                try {
-                    BenchHttp.Response response = method.equals("POST")
-                            ? http.send("POST", "/warm-up", body, "Content-Type: application/json")
-                            : http.send("GET", "/warm-up?page=0", null, "Accept: application/json");
-                    STATUS.matcher(response.text()).find();
-                    POSITION.matcher(response.text()).find();
-                } catch (IOException e) {
-                    // a warm-up only
-                }
-            });
-        } finally {
-            server.stop(0);
-            ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
-        }
+    static long jitMillis() {
+        var compilation = ManagementFactory.getCompilationMXBean();
+        return compilation != null && compilation.isCompilationTimeMonitoringSupported()
+                ? compilation.getTotalCompilationTime()
+                : 0;
     }
 
     static long ownCpuNanos() {

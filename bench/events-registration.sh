@@ -21,7 +21,9 @@
 #      compilers under BENCH_WARMUP_JIT_MS (0.02) ms of CPU per registration, at most BENCH_WARMUP_PASSES (4);
 #   4. BENCH_ROUNDS (3) rounds of: BENCH_ATTEMPTS (2000) anonymous registrations, each with an e-mail
 #      address of its own, from BENCH_CLIENTS (50) concurrent clients against a meeting of BENCH_CAPACITY
-#      (150) seats, then the same against a meeting large enough never to fill (bench/RegistrationLoad.java);
+#      (150) seats, then the same against a meeting large enough never to fill (bench/RegistrationLoad.java,
+#      which first sends BENCH_DRIVER_WARMUP (1000) unmeasured registrations for a meeting of their own over
+#      the same connections, so that neither its own JIT compilers nor new connections are measured);
 #      each prints p50, p99 and throughput and the CPU time per registration of the service (and of that,
 #      its JIT compiler threads), PostgreSQL (all its processes) and Kafka, counted from when the load
 #      driver starts sending until the outbox relay has published every event. After each
@@ -30,8 +32,9 @@
 #      registrations from one client (latency without queueing);
 #   5. the public listing, GET /api/v1/meetings anonymously, at BENCH_CLIENTS clients (BENCH_LIST_REQUESTS,
 #      default 40000, after warm-up passes of BENCH_LIST_WARMUP, 10000, until one costs the JIT compilers
-#      under 0.005 ms per request, at most BENCH_WARMUP_PASSES): no filter and later pages, municipality,
-#      kind, focus area, municipality + kind, 50 per page;
+#      under 0.005 ms per request, at most BENCH_WARMUP_PASSES, and BENCH_LIST_WARMUP more in the measuring
+#      driver, over its connections): no filter and later pages, municipality, kind, focus area,
+#      municipality + kind, 50 per page;
 #   6. the database's ceiling: pgbench -M prepared -c 8 -j 2 -T 20 (BENCH_PGBENCH_CLIENTS,
 #      BENCH_PGBENCH_SECONDS) running bench/registration-transaction.sql (the seat update, the registration
 #      insert and the outbox insert of one registration, in one transaction) against the events database,
@@ -41,10 +44,12 @@
 #      never-full rounds) as a ratio of pgbench's transactions/s;
 #   7. prints a summary against the targets (throughput at least 0.5 x the ceiling and p99 at most 100 ms
 #      at 50 clients; listing p99 at most 30 ms) and stops the stack (also on Ctrl-C or failure).
-# For each measured phase it also prints the service's garbage-collection pauses (jstat; with times in
+# For each measured phase it also prints the service's garbage-collection pauses (from its GC log,
 # service-gc.log) and the autovacuum runs PostgreSQL logged meanwhile (the script turns that logging on),
 # and the load driver prints when the answers slower than the target (100 ms; listing 30 ms) were sent, in
 # 0.1 s windows from a start given in Unix milliseconds: a moment when everything slows shows as a cluster.
+# Every answer of a measured phase is in NAME-answers.txt ("sent at, in µs from the start; latency in µs;
+# outcome").
 # --profile profiles the service during the registration rounds and during the listing and prints the
 # methods most often on top of the stack: with async-profiler when BENCH_ASYNC_PROFILER names its
 # libasyncProfiler.so (registrations.collapsed, listing.collapsed), else with Java Flight Recorder.
@@ -97,7 +102,10 @@ sql() { psql -X -q -At -v ON_ERROR_STOP=1 -h 127.0.0.1 -p 55432 -U techtank -d e
 classes="$work/classes"
 rm -rf "$classes"
 javac -d "$classes" bench/BenchHttp.java bench/RegistrationLoad.java
-load() { java -XX:+UseSerialGC -cp "$classes" RegistrationLoad "$@"; }
+# C1 only: the load driver shares the two cores with the service, and its C2 compilations went on into the
+# measurement however long it warmed up (up to 2.6 s of compilation in a 4 s listing, 20:00-20:20 UTC);
+# C1's are done within its warm-up, and its CPU per request stayed the same (0.04 ms per listing request).
+load() { java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$classes" RegistrationLoad "$@"; }
 
 # 2. Start the local stack with events-service only.
 wait_for_ports '8082|9092|9093|55432|2525' "$wait"
@@ -157,18 +165,17 @@ autovacuum_during() {
     }
     END { print (out == "" ? "none" : out) }' "$repo/.local/logs/postgres.log" 2>/dev/null || echo "unknown"
 }
-# gc_snapshot: "young_count young_seconds full_count full_seconds" of the service so far (its own metrics,
-# jvm_gc_pause_seconds); gc_between BEFORE AFTER: "N young pauses (X ms in all), M full (Y ms)". The GC log
-# ($gc_log, with times) is for reading alongside the slow moments: the JVM writes it out late.
-gc_snapshot() {
-  curl -sS --max-time 30 "$base/q/metrics" | awk '/^jvm_gc_pause_seconds_(count|sum)\{/ {
-      young = /minor/; count = ($1 ~ /_count\{/)
-      if (young && count) yc += $NF; else if (young) ys += $NF; else if (count) fc += $NF; else fs += $NF }
-    END { print yc + 0, ys + 0, fc + 0, fs + 0 }'
-}
-gc_between() {
-  awk -v b="$1" -v a="$2" 'BEGIN { split(b, x, " "); split(a, y, " ")
-    printf "%d young pauses (%.0f ms in all), %d full (%.0f ms)", y[1] - x[1], 1000 * (y[2] - x[2]), y[3] - x[3], 1000 * (y[4] - x[4]) }'
+# gc_during FROM TO (now_utc times): "N young pauses (X ms in all), M full (Y ms)" that the service's GC log
+# ($gc_log, unified logging with UTC times) records in that time.
+gc_during() {
+  awk -v from="$1" -v to="$2" '
+    /Pause (Young|Full)/ {
+      t = substr($1, 2, 23)
+      if (t < from || t > to) next
+      ms = $NF; sub(/ms$/, "", ms)
+      if (/Pause Young/) { yc++; ys += ms } else { fc++; fs += ms }
+    }
+    END { printf "%d young pauses (%.0f ms in all), %d full (%.0f ms)", yc, ys, fc, fs }' "$gc_log" 2>/dev/null || echo "unknown"
 }
 # list_misses: how many meeting lists the service has rendered (snapshot_cache_total misses of meeting-lists)
 list_misses() {
@@ -181,17 +188,15 @@ cpu_per_request() {
     printf "service %.2f ms (JIT compilers %.2f ms), PostgreSQL %.2f ms, Kafka %.2f ms", 1000 * (y[1] - x[1]) / hz / n,
       1000 * (y[4] - x[4]) / hz / n, 1000 * (y[2] - x[2]) / hz / n, 1000 * (y[3] - x[3]) / hz / n }'
 }
-# driver OUT_FILE ARGS...: the load driver (ARGS) in the background into OUT_FILE; takes the CPU snapshot
-# cpu_before when the driver starts measuring (after its own warm-up), then shows the output. Its status.
+# driver OUT_FILE ARGS...: the load driver (ARGS) in the background into OUT_FILE (every answer into
+# OUT_FILE without .txt, plus -answers.txt); takes the CPU snapshot cpu_before and the time
+# measure_started_utc when the driver starts measuring (after its own warm-up), then shows the output. Its
+# status.
 driver() {
   local out="$1" pid status=0
   shift
-  # Before the driver starts, while the service is idle, not under the load: read at the start of the
-  # measurement, the listing's figure came out as no pause in two runs whose GC log shows five (cause not
-  # established; the GC log, service-gc.log, is the record to trust).
-  gc_before="$(gc_snapshot)"
   : >"$out"
-  load "$@" >"$out" 2>&1 &
+  BENCH_ANSWERS="${out%.txt}-answers.txt" load "$@" >"$out" 2>&1 &
   pid=$!
   while kill -0 "$pid" 2>/dev/null && ! grep -qE '^(Registrations|Listing): ' "$out"; do sleep 0.05; done
   cpu_before="$(cpu_snapshot)"
@@ -228,10 +233,11 @@ registration_run() {
   run_meeting="$(load meeting "$base" "$token_file" "$seats" "Benchmark: $name")"
   log "Registrations ($name): $n_attempts attempts at $n_clients clients, meeting $run_meeting of $seats seats"
   driver "$work/$name.txt" register "$base" "$run_meeting" "$n_clients" "$n_attempts" "$seats" "$name" \
+    "$driver_warm_meeting" "$((n_clients * driver_warmup / clients))" \
     || log "The load driver reported failed requests or wrong answers (see $work/$name.txt)"
   local ended_utc
   ended_utc="$(now_utc)"
-  log "GC during $name: $(gc_between "$gc_before" "$(gc_snapshot)"); autovacuum: $(autovacuum_during "$measure_started_utc" "$ended_utc")"
+  log "GC during $name: $(gc_during "$measure_started_utc" "$ended_utc"); autovacuum: $(autovacuum_during "$measure_started_utc" "$ended_utc")"
   run_result="$(grep '^RESULT' "$work/$name.txt" || echo RESULT)"
   await_outbox || true # the relay's work for these registrations counts too
   after="$(cpu_snapshot)"
@@ -295,7 +301,12 @@ done
 log "JIT compilers: $(awk -v t="$(($(jit_ticks) - jit_before))" -v hz="$hz" 'BEGIN { printf "%.1f", t / hz }') s of CPU in the warm-up;" \
   "$( ((pass <= warm_passes)) && echo "under $warm_jit_ms ms per registration after $pass passes" || echo "still over $warm_jit_ms ms per registration after $warm_passes passes")"
 
-# 4. Registrations: a meeting that fills, then one that never does; BENCH_ROUNDS times.
+# 4. Registrations: a meeting that fills, then one that never does; BENCH_ROUNDS times. Each run of the load
+# driver first sends BENCH_DRIVER_WARMUP registrations (per 50 clients) for a meeting of their own, over the
+# connections it then measures with, so that its own JIT compilers and new connections are not in the
+# measurement (they share the two cores with the service).
+driver_warmup="${BENCH_DRIVER_WARMUP:-1000}"
+driver_warm_meeting="$(load meeting "$base" "$token_file" "$never_full" "Benchmark: the load driver's warm-up")"
 jfr_start registrations
 full_p50=() full_p99=() full_rps=() open_p50=() open_p99=() open_rps=() checks=() open_checks=() full_cpu=() open_cpu=()
 for ((r = 1; r <= rounds; r++)); do
@@ -324,12 +335,12 @@ for ((pass = 1; pass <= warm_passes; pass++)); do
 done
 jfr_start listing
 list_misses_before="$(list_misses)"
-driver "$work/listing.txt" list "$base" "$work/list-urls.txt" "$clients" "$list_requests" 0 \
+driver "$work/listing.txt" list "$base" "$work/list-urls.txt" "$clients" "$list_requests" "$list_warmup" \
   || log "Some listing requests failed (see $work/listing.txt)"
 listing_ended_utc="$(now_utc)"
 list_renders="$(awk -v b="${list_misses_before:-0}" -v a="$(list_misses)" 'BEGIN { printf "%d", a - b }')"
-log "Lists rendered during the listing: $list_renders (the other requests got a list rendered earlier in the same database snapshot; ADR 0006)"
-list_gc="$(gc_between "$gc_before" "$(gc_snapshot)")"
+log "Lists rendered during the listing (its driver's warm-up included): $list_renders (the other requests got a list rendered earlier in the same database snapshot; ADR 0006)"
+list_gc="$(gc_during "$measure_started_utc" "$listing_ended_utc")"
 log "GC during the listing: $list_gc; autovacuum: $(autovacuum_during "$measure_started_utc" "$listing_ended_utc")"
 after="$(cpu_snapshot)"
 jfr_stop listing
