@@ -1,33 +1,32 @@
 // Load driver and data set-up for bench/events-registration.sh, which compiles it together with
-// bench/BenchHttp.java (the lean HTTP client of the measured requests):
+// bench/BenchHttp.java (the lean HTTP client of the measured requests) and bench/BenchLoad.java (the
+// clients and figures both drivers share) and runs it as `java -cp CLASSES RegistrationLoad ...`:
 //
-//   java bench/RegistrationLoad.java meeting  BASE_URL TOKEN_FILE CAPACITY [TITLE]
+//   RegistrationLoad meeting  BASE_URL TOKEN_FILE CAPACITY [TITLE]
 //       plans and publishes one public meeting 30 days ahead (as staff); prints its id
-//   java bench/RegistrationLoad.java meetings BASE_URL TOKEN_FILE COUNT URL_FILE [SEED=20261128]
+//   RegistrationLoad meetings BASE_URL TOKEN_FILE COUNT URL_FILE [SEED=20261128]
 //       plans and publishes COUNT meetings for the listing (municipalities 1060/1080/1081/1082/1083, every
 //       kind, 1-3 focus areas, the next 120 days) and writes URL_FILE: "<category>\t<path and query>" lines
 //       of GET /api/v1/meetings requests (no filter and later pages, municipality, kind, focus area,
 //       municipality + kind, 50 per page)
-//   java bench/RegistrationLoad.java register BASE_URL MEETING_ID CLIENTS ATTEMPTS CAPACITY [LABEL]
-//                                    [WARMUP_MEETING_ID WARMUP]
+//   RegistrationLoad register BASE_URL MEETING_ID CLIENTS ATTEMPTS CAPACITY [LABEL]
+//                    [WARMUP_MEETING_ID WARMUP]
 //       ATTEMPTS anonymous registrations, each with an e-mail address of its own, from CLIENTS threads
 //       that each send one at a time; CAPACITY is the meeting's, for the check of the answers; first, WARMUP
 //       unmeasured registrations for another meeting, WARMUP_MEETING_ID
-//   java bench/RegistrationLoad.java list BASE_URL URL_FILE CLIENTS REQUESTS [WARMUP]
+//   RegistrationLoad list BASE_URL URL_FILE CLIENTS REQUESTS [WARMUP]
 //       anonymous GET requests taking the URLs in turn, after WARMUP unmeasured ones
 //
 // Each client thread has one persistent connection (BenchHttp); the set-up requests use the JDK's client.
 // The unmeasured requests go over the same connections as the measured ones, and the measurement starts
-// when every client is done with them, all clients at once: so the measured requests meet neither new
-// connections nor a cold load driver (this JVM compiles its own code meanwhile, on the cores the service
-// runs on; the JIT time it still spends while measuring is printed). Prints latency percentiles (nearest
+// when every client is done with them, all clients at once (BenchLoad.runClients): so the measured
+// requests meet neither new connections nor a cold load driver. Prints latency percentiles (nearest
 // rank) overall and per outcome or category, the throughput, the status codes, the load driver's own CPU
 // time, when the slow answers were sent and a RESULT line; with BENCH_ANSWERS set, it writes every answer
 // into the file it names. `register` also checks the answers: exactly min(CAPACITY, ATTEMPTS) CONFIRMED,
 // the rest WAITLISTED with positions 1..n, each once. Exits 1 if an answer had another status code
 // (`register`: 201; `list`: 200) or a check failed.
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,10 +47,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.concurrent.BrokenBarrierException;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -93,10 +88,10 @@ public class RegistrationLoad {
 
     static void usage() {
         System.err.println("""
-                usage: java bench/RegistrationLoad.java meeting  BASE_URL TOKEN_FILE CAPACITY [TITLE]
-                       java bench/RegistrationLoad.java meetings BASE_URL TOKEN_FILE COUNT URL_FILE [SEED]
-                       java bench/RegistrationLoad.java register BASE_URL MEETING_ID CLIENTS ATTEMPTS CAPACITY [LABEL] [WARMUP_MEETING_ID WARMUP]
-                       java bench/RegistrationLoad.java list     BASE_URL URL_FILE CLIENTS REQUESTS [WARMUP]""");
+                usage: RegistrationLoad meeting  BASE_URL TOKEN_FILE CAPACITY [TITLE]
+                       RegistrationLoad meetings BASE_URL TOKEN_FILE COUNT URL_FILE [SEED]
+                       RegistrationLoad register BASE_URL MEETING_ID CLIENTS ATTEMPTS CAPACITY [LABEL] [WARMUP_MEETING_ID WARMUP]
+                       RegistrationLoad list     BASE_URL URL_FILE CLIENTS REQUESTS [WARMUP]""");
         System.exit(2);
     }
 
@@ -245,11 +240,8 @@ public class RegistrationLoad {
 
     // -------------------------------------------------------------------------------------- registrations
 
-    /** An answer: its status, outcome (or category), waitlist position, latency and when it was sent (nanoTime). */
-    record Answer(int status, String outcome, int position, long nanos, long sentNanos) {}
-
     /** One registration, anonymous, with an e-mail address of its own. */
-    static Answer registration(BenchHttp http, String meetingId, String label, String nonce, int i) {
+    static BenchLoad.Answer registration(BenchHttp http, String meetingId, String label, String nonce, int i) {
         String name = FIRST_NAMES[i % FIRST_NAMES.length] + " " + LAST_NAMES[(i / FIRST_NAMES.length) % LAST_NAMES.length];
         String email = "bench." + label + "." + nonce + "." + i + "@deltagare.example.se";
         byte[] body = ("{\"attendee\":{\"name\":\"" + name + "\",\"email\":\"" + email
@@ -268,7 +260,7 @@ public class RegistrationLoad {
         long nanos = System.nanoTime() - start;
         Matcher outcome = STATUS.matcher(text);
         Matcher position = POSITION.matcher(text);
-        return new Answer(status, status == 201 && outcome.find() ? outcome.group(1) : "HTTP " + status,
+        return new BenchLoad.Answer(status, status == 201 && outcome.find() ? outcome.group(1) : "HTTP " + status,
                 position.find() ? Integer.parseInt(position.group(1)) : 0, nanos, start);
     }
 
@@ -286,8 +278,8 @@ public class RegistrationLoad {
         int warmUps = warmUpMeetingId == null ? 0 : Integer.parseInt(args[7]);
         String nonce = Long.toString(System.currentTimeMillis(), 36);
 
-        Answer[] answers = new Answer[attempts];
-        Run run = runClients(URI.create(base), clients,
+        BenchLoad.Answer[] answers = new BenchLoad.Answer[attempts];
+        BenchLoad.Run run = BenchLoad.runClients(URI.create(base), clients,
                 warmUps, (i, http) -> registration(http, warmUpMeetingId, label + "-warm-up", nonce, i),
                 attempts, (i, http) -> answers[i] = registration(http, meetingId, label, nonce, i),
                 () -> System.out.printf(Locale.ROOT, "Registrations: %d attempts at %d clients, meeting %s (capacity %d)%s%n",
@@ -304,7 +296,7 @@ public class RegistrationLoad {
         int waitlisted = 0;
         boolean positionsUnique = true;
         for (int i = 0; i < attempts; i++) {
-            Answer a = answers[i];
+            BenchLoad.Answer a = answers[i];
             all[i] = a.nanos();
             byOutcome.computeIfAbsent(a.outcome(), o -> new ArrayList<>()).add(a.nanos());
             statuses.merge(a.status(), 1, Integer::sum);
@@ -324,9 +316,9 @@ public class RegistrationLoad {
                 && (waitlisted == 0 || (positions.nextSetBit(0) == 1 && positions.length() - 1 == waitlisted));
         boolean answersOk = confirmed == expectedConfirmed && waitlisted == attempts - expectedConfirmed && positionsOk;
 
-        header("outcome");
-        byOutcome.forEach((outcome, nanos) -> print(outcome, nanos.stream().mapToLong(Long::longValue).toArray()));
-        print("ALL", all);
+        BenchLoad.header("outcome");
+        byOutcome.forEach((outcome, nanos) -> BenchLoad.print(outcome, nanos.stream().mapToLong(Long::longValue).toArray()));
+        BenchLoad.print("ALL", all);
         System.out.printf(Locale.ROOT, "Throughput: %.0f registrations/s (%d attempts in %.2f s)%n", attempts / seconds,
                 attempts, seconds);
         System.out.println("Status codes: " + statuses);
@@ -334,59 +326,16 @@ public class RegistrationLoad {
                 confirmed, waitlisted,
                 waitlisted == 0 ? "none" : positionsOk ? "1.." + waitlisted + ", each once" : "NOT 1.." + waitlisted + " each once",
                 expectedConfirmed, attempts - expectedConfirmed, answersOk ? "PASS" : "FAIL");
-        printDriver(run, attempts);
-        printSlowMoments(answers, run, 100);
-        writeAnswers(answers, run);
-        long[] s = sorted(all);
+        BenchLoad.printDriver(run, attempts);
+        BenchLoad.printSlowMoments(answers, run, 100);
+        BenchLoad.writeAnswers(answers, run);
+        long[] s = BenchLoad.sorted(all);
         System.out.printf(Locale.ROOT,
                 "RESULT p50_ms=%.1f p99_ms=%.1f throughput_rps=%.0f confirmed=%d waitlisted=%d answers=%s driver_cpu_s=%.2f%n",
-                percentile(s, 50), percentile(s, 99), attempts / seconds, confirmed, waitlisted,
+                BenchLoad.percentile(s, 50), BenchLoad.percentile(s, 99), attempts / seconds, confirmed, waitlisted,
                 answersOk ? "PASS" : "FAIL", cpu);
         boolean allCreated = statuses.keySet().stream().allMatch(status -> status == 201);
         System.exit(allCreated && answersOk ? 0 : 1);
-    }
-
-    /**
-     * When the answers slower than {@code thresholdMillis} (the target) were sent, in 0.1 s windows from the
-     * start, which is given as Unix time in milliseconds to line them up with other records (the GC log,
-     * PostgreSQL's log): a pause of the service shows as a cluster.
-     */
-    static void printSlowMoments(Answer[] answers, Run run, int thresholdMillis) {
-        TreeMap<Long, Integer> byWindow = new TreeMap<>();
-        int slow = 0;
-        for (Answer a : answers) {
-            if (a.nanos() > thresholdMillis * 1_000_000L) {
-                slow++;
-                byWindow.merge((a.sentNanos() - run.startedNanos()) / 100_000_000L, 1, Integer::sum);
-            }
-        }
-        StringBuilder moments = new StringBuilder();
-        byWindow.forEach((window, count) -> moments.append(String.format(Locale.ROOT, " %.1f s: %d;", window / 10.0, count)));
-        System.out.printf(Locale.ROOT, "Answers slower than %d ms: %d; sent at (from %d ms Unix time)%s%n",
-                thresholdMillis, slow, run.startedMillis(), moments);
-    }
-
-    /**
-     * Every answer of the measurement into the file BENCH_ANSWERS names, if it is set: one line each, "sent
-     * (microseconds from the start) latency (microseconds) outcome", for a closer look than the percentiles.
-     */
-    static void writeAnswers(Answer[] answers, Run run) throws IOException {
-        String file = System.getenv("BENCH_ANSWERS");
-        if (file == null || file.isBlank()) {
-            return;
-        }
-        StringBuilder lines = new StringBuilder();
-        for (Answer a : answers) {
-            lines.append((a.sentNanos() - run.startedNanos()) / 1000).append(' ').append(a.nanos() / 1000).append(' ')
-                    .append(a.outcome()).append('\n');
-        }
-        Files.writeString(Path.of(file), lines);
-    }
-
-    /** The load driver's own CPU time while measuring, and of that the JIT compilers' (they share the cores). */
-    static void printDriver(Run run, int requests) {
-        System.out.printf(Locale.ROOT, "Load driver CPU: %.2f s (%.2f ms per request); its JIT compilers: %d ms%n",
-                run.cpuNanos() / 1e9, run.cpuNanos() / 1e6 / requests, run.jitMillis());
     }
 
     // -------------------------------------------------------------------------------------------- listing
@@ -408,8 +357,8 @@ public class RegistrationLoad {
         int clients = Integer.parseInt(args[2]);
         int requests = Integer.parseInt(args[3]);
         int warmUps = args.length > 4 ? Integer.parseInt(args[4]) : 0;
-        Answer[] answers = new Answer[requests];
-        Run run = runClients(URI.create(base), clients,
+        BenchLoad.Answer[] answers = new BenchLoad.Answer[requests];
+        BenchLoad.Run run = BenchLoad.runClients(URI.create(base), clients,
                 warmUps, (i, http) -> listing(http, targets.get(i % targets.size())),
                 requests, (i, http) -> answers[i] = listing(http, targets.get((warmUps + i) % targets.size())),
                 () -> System.out.printf(Locale.ROOT, "Listing: %d requests at %d clients over %d URLs%s%n", requests,
@@ -423,23 +372,23 @@ public class RegistrationLoad {
             byCategory.computeIfAbsent(answers[i].outcome(), c -> new ArrayList<>()).add(answers[i].nanos());
             statuses.merge(answers[i].status(), 1, Integer::sum);
         }
-        header("category");
-        byCategory.forEach((category, nanos) -> print(category, nanos.stream().mapToLong(Long::longValue).toArray()));
-        print("ALL", all);
+        BenchLoad.header("category");
+        byCategory.forEach((category, nanos) -> BenchLoad.print(category, nanos.stream().mapToLong(Long::longValue).toArray()));
+        BenchLoad.print("ALL", all);
         System.out.printf(Locale.ROOT, "Throughput: %.0f requests/s (%d requests in %.2f s)%n", requests / seconds, requests,
                 seconds);
         System.out.println("Status codes: " + statuses);
-        printDriver(run, requests);
-        printSlowMoments(answers, run, 30);
-        writeAnswers(answers, run);
-        long[] s = sorted(all);
+        BenchLoad.printDriver(run, requests);
+        BenchLoad.printSlowMoments(answers, run, 30);
+        BenchLoad.writeAnswers(answers, run);
+        long[] s = BenchLoad.sorted(all);
         System.out.printf(Locale.ROOT, "RESULT p50_ms=%.1f p99_ms=%.1f throughput_rps=%.0f driver_cpu_s=%.2f%n",
-                percentile(s, 50), percentile(s, 99), requests / seconds, run.cpuNanos() / 1e9);
+                BenchLoad.percentile(s, 50), BenchLoad.percentile(s, 99), requests / seconds, run.cpuNanos() / 1e9);
         System.exit(statuses.keySet().stream().allMatch(status -> status == 200) ? 0 : 1);
     }
 
     /** One anonymous GET of a list. */
-    static Answer listing(BenchHttp http, Target target) {
+    static BenchLoad.Answer listing(BenchHttp http, Target target) {
         String path = target.uri().getRawPath() + (target.uri().getRawQuery() == null ? "" : "?" + target.uri().getRawQuery());
         long start = System.nanoTime();
         int status;
@@ -448,102 +397,6 @@ public class RegistrationLoad {
         } catch (IOException e) {
             status = -1;
         }
-        return new Answer(status, target.category(), 0, System.nanoTime() - start, start);
-    }
-
-    // ------------------------------------------------------------------------------------------- plumbing
-
-    interface Attempt {
-        void run(int index, BenchHttp http);
-    }
-
-    /** The measured part of a run: when it started (nanoTime and Unix ms), its length, and the driver's costs. */
-    record Run(long startedNanos, long startedMillis, long endedNanos, long cpuNanos, long jitMillis) {
-        double seconds() {
-            return (endedNanos - startedNanos) / 1e9;
-        }
-    }
-
-    /**
-     * {@code clients} threads, each with a connection of its own to {@code base}, sending one request at a
-     * time: first {@code warmUps} unmeasured ones ({@code warmUp}), then, once every client is done with
-     * those, {@code count} measured ones ({@code attempt}), all clients starting together. {@code onStart}
-     * runs (once) when the measurement starts.
-     */
-    static Run runClients(URI base, int clients, int warmUps, Attempt warmUp, int count, Attempt attempt,
-            Runnable onStart) throws InterruptedException {
-        AtomicInteger nextWarmUp = new AtomicInteger();
-        AtomicInteger next = new AtomicInteger();
-        long[] start = new long[4]; // nanoTime, Unix ms, CPU nanos, JIT ms when the measurement started
-        CyclicBarrier together = new CyclicBarrier(clients, () -> {
-            onStart.run();
-            System.out.flush();
-            start[2] = ownCpuNanos();
-            start[3] = jitMillis();
-            start[1] = System.currentTimeMillis();
-            start[0] = System.nanoTime();
-        });
-        CountDownLatch done = new CountDownLatch(clients);
-        for (int c = 0; c < clients; c++) {
-            Thread thread = new Thread(() -> {
-                try (BenchHttp http = new BenchHttp(base)) {
-                    for (int i = nextWarmUp.getAndIncrement(); i < warmUps; i = nextWarmUp.getAndIncrement()) {
-                        warmUp.run(i, http);
-                    }
-                    together.await();
-                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                        attempt.run(i, http);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (BrokenBarrierException e) {
-                    // another client failed: its exception is reported by its own thread
-                } finally {
-                    done.countDown();
-                }
-            });
-            thread.start();
-        }
-        done.await();
-        long ended = System.nanoTime();
-        return new Run(start[0], start[1], ended, ownCpuNanos() - start[2], jitMillis() - start[3]);
-    }
-
-    static long jitMillis() {
-        var compilation = ManagementFactory.getCompilationMXBean();
-        return compilation != null && compilation.isCompilationTimeMonitoringSupported()
-                ? compilation.getTotalCompilationTime()
-                : 0;
-    }
-
-    static long ownCpuNanos() {
-        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
-    }
-
-    static void header(String first) {
-        System.out.printf(Locale.ROOT, "%-20s %8s %8s %8s %8s %8s %8s%n", first, "count", "p50 ms", "p90 ms", "p99 ms",
-                "max ms", "mean ms");
-    }
-
-    static void print(String category, long[] nanos) {
-        long[] s = sorted(nanos);
-        double mean = Arrays.stream(s).average().orElse(0) / 1e6;
-        System.out.printf(Locale.ROOT, "%-20s %8d %8.1f %8.1f %8.1f %8.1f %8.1f%n", category, s.length, percentile(s, 50),
-                percentile(s, 90), percentile(s, 99), s.length == 0 ? 0 : s[s.length - 1] / 1e6, mean);
-    }
-
-    static long[] sorted(long[] values) {
-        long[] copy = values.clone();
-        Arrays.sort(copy);
-        return copy;
-    }
-
-    /** Nearest-rank percentile, in milliseconds. */
-    static double percentile(long[] sorted, double p) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        int rank = (int) Math.ceil(p / 100 * sorted.length);
-        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1e6;
+        return new BenchLoad.Answer(status, target.category(), 0, System.nanoTime() - start, start);
     }
 }

@@ -101,10 +101,8 @@ sql() { psql -X -q -At -v ON_ERROR_STOP=1 -h 127.0.0.1 -p 55432 -U techtank -d e
 [[ "$build" == never ]] || build_if_stale events-service
 classes="$work/classes"
 rm -rf "$classes"
-javac -d "$classes" bench/BenchHttp.java bench/RegistrationLoad.java
-# C1 only: the load driver shares the two cores with the service, and its C2 compilations went on into the
-# measurement however long it warmed up (up to 2.6 s of compilation in a 4 s listing, 20:00-20:20 UTC);
-# C1's are done within its warm-up, and its CPU per request stayed the same (0.04 ms per listing request).
+javac -d "$classes" bench/BenchHttp.java bench/BenchLoad.java bench/RegistrationLoad.java
+# The load driver runs with C1 only: it shares the two cores with the service (why: bench/BenchLoad.java).
 load() { java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$classes" RegistrationLoad "$@"; }
 
 # 2. Start the local stack with events-service only.

@@ -20,8 +20,8 @@
 #      --keep-data skips this step when an earlier run's files and modifiedSince time are in .local/bench/;
 #   4. runs a mix of list/search requests (q by name part and by organisation number, municipality, sni
 #      prefix, sizeClass, modifiedSince, sorting by name and modifiedAt, different pages) with 20
-#      concurrent clients (bench/SearchLoad.java with the lean client bench/BenchHttp.java, compiled
-#      into .local/bench/classes; BENCH_REQUESTS measured, default 20000, after BENCH_WARMUP, default 10000: a service runs warm for days, and JIT compilation of the search path was still a fifth of its CPU after 3,000) and prints p50, p99 and throughput (target: search p99 at most 50 ms),
+#      concurrent clients (bench/SearchLoad.java with the lean client bench/BenchHttp.java and
+#      bench/BenchLoad.java, compiled into .local/bench/classes, run with C1 only; BENCH_REQUESTS measured, default 20000, after BENCH_WARMUP, default 10000: a service runs warm for days, and JIT compilation of the search path was still a fifth of its CPU after 3,000) and prints p50, p99 and throughput (target: search p99 at most 50 ms),
 #      the CPU time per request of the service and of PostgreSQL, then the latency at 1 client;
 #   5. stops the stack (also on Ctrl-C or failure).
 # --wait waits up to 30 minutes for another local stack to free the ports; --profile records the service
@@ -141,18 +141,21 @@ database_pattern="postgres: techtank members 127.0.0.1"
 urls="$data/search-urls.txt"
 classes="$work/classes"
 rm -rf "$classes"
-javac -d "$classes" bench/BenchHttp.java bench/SearchLoad.java
+javac -d "$classes" bench/BenchHttp.java bench/BenchLoad.java bench/SearchLoad.java
+# The load driver runs with C1 only: it shares the two cores with the service (why: bench/BenchLoad.java).
+search_load() { java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$classes" SearchLoad "$@"; }
 machine
 log "Warm-up: $warmup requests at $clients clients"
-java -XX:+UseSerialGC -cp "$classes" SearchLoad "$base" "$token_file" "$urls" "$clients" "$warmup" 0 "$since" >/dev/null
+search_load "$base" "$token_file" "$urls" "$clients" "$warmup" 0 "$since" >/dev/null
 service_before=$(cpu_seconds "$service_pattern")
 database_before=$(cpu_seconds "$database_pattern")
 log "Search load: $clients clients, $requests requests (modifiedSince=$since)"
-# The measuring JVM first sends $driver_warmup unmeasured requests of its own, so that its own start-up
-# and JIT compilation are not counted as the service's latency; their CPU time is in the figures below.
+# The measuring JVM first sends $driver_warmup unmeasured requests of its own over the connections it then
+# measures with, so that its own start-up, JIT compilation and new connections are not counted as the
+# service's latency; their CPU time is in the figures below.
 driver_warmup=1000
 jfr_start search
-java -XX:+UseSerialGC -cp "$classes" SearchLoad "$base" "$token_file" "$urls" "$clients" "$requests" "$driver_warmup" "$since" \
+search_load "$base" "$token_file" "$urls" "$clients" "$requests" "$driver_warmup" "$since" \
   | tee "$work/search-result.txt"
 jfr_stop search
 service_cpu=$(echo "$(cpu_seconds "$service_pattern") - $service_before" | bc)
@@ -161,6 +164,6 @@ sent=$((requests + driver_warmup))
 log "CPU per request: service $(echo "scale=2; 1000 * $service_cpu / $sent" | bc) ms, PostgreSQL $(echo "scale=2; 1000 * $database_cpu / $sent" | bc) ms ($service_cpu s and $database_cpu s for $sent requests)"
 machine
 log "Without queueing: 1 client, 2000 requests"
-java -XX:+UseSerialGC -cp "$classes" SearchLoad "$base" "$token_file" "$urls" 1 2000 0 "$since" | tee "$work/search-result-1-client.txt" | grep -E '^(ALL|Throughput|RESULT)'
+search_load "$base" "$token_file" "$urls" 1 2000 0 "$since" | tee "$work/search-result-1-client.txt" | grep -E '^(ALL|Throughput|RESULT)'
 machine
 log "Results in $work"
