@@ -12,8 +12,11 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CountDownLatch;
@@ -83,6 +86,38 @@ final class BenchLoad {
         done.await();
         long ended = System.nanoTime();
         return new Run(start[0], start[1], ended, ownCpuNanos() - start[2], jitMillis() - start[3]);
+    }
+
+    /**
+     * The report of a run of plain requests (no checks of their bodies): percentiles per category and in
+     * all, throughput, status codes, the driver's own figures, when the answers slower than
+     * {@code thresholdMillis} were sent, and a RESULT line; every answer into BENCH_ANSWERS' file. Whether
+     * every answer had {@code expectedStatus}.
+     */
+    static boolean report(Answer[] answers, Run run, int thresholdMillis, int expectedStatus) throws IOException {
+        int requests = answers.length;
+        double seconds = run.seconds();
+        Map<String, List<Long>> byCategory = new TreeMap<>();
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        long[] all = new long[requests];
+        for (int i = 0; i < requests; i++) {
+            all[i] = answers[i].nanos();
+            byCategory.computeIfAbsent(answers[i].outcome(), c -> new ArrayList<>()).add(answers[i].nanos());
+            statuses.merge(answers[i].status(), 1, Integer::sum);
+        }
+        header("category");
+        byCategory.forEach((category, nanos) -> print(category, nanos.stream().mapToLong(Long::longValue).toArray()));
+        print("ALL", all);
+        System.out.printf(Locale.ROOT, "Throughput: %.0f requests/s (%d requests in %.2f s)%n", requests / seconds, requests,
+                seconds);
+        System.out.println("Status codes: " + statuses);
+        printDriver(run, requests);
+        printSlowMoments(answers, run, thresholdMillis);
+        writeAnswers(answers, run);
+        long[] s = sorted(all);
+        System.out.printf(Locale.ROOT, "RESULT p50_ms=%.1f p99_ms=%.1f throughput_rps=%.0f driver_cpu_s=%.2f%n",
+                percentile(s, 50), percentile(s, 99), requests / seconds, run.cpuNanos() / 1e9);
+        return statuses.keySet().stream().allMatch(status -> status == expectedStatus);
     }
 
     /**

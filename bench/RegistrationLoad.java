@@ -363,28 +363,7 @@ public class RegistrationLoad {
                 requests, (i, http) -> answers[i] = listing(http, targets.get((warmUps + i) % targets.size())),
                 () -> System.out.printf(Locale.ROOT, "Listing: %d requests at %d clients over %d URLs%s%n", requests,
                         clients, targets.size(), warmUps == 0 ? "" : ", after " + warmUps + " unmeasured"));
-        double seconds = run.seconds();
-        Map<String, List<Long>> byCategory = new TreeMap<>();
-        Map<Integer, Integer> statuses = new TreeMap<>();
-        long[] all = new long[requests];
-        for (int i = 0; i < requests; i++) {
-            all[i] = answers[i].nanos();
-            byCategory.computeIfAbsent(answers[i].outcome(), c -> new ArrayList<>()).add(answers[i].nanos());
-            statuses.merge(answers[i].status(), 1, Integer::sum);
-        }
-        BenchLoad.header("category");
-        byCategory.forEach((category, nanos) -> BenchLoad.print(category, nanos.stream().mapToLong(Long::longValue).toArray()));
-        BenchLoad.print("ALL", all);
-        System.out.printf(Locale.ROOT, "Throughput: %.0f requests/s (%d requests in %.2f s)%n", requests / seconds, requests,
-                seconds);
-        System.out.println("Status codes: " + statuses);
-        BenchLoad.printDriver(run, requests);
-        BenchLoad.printSlowMoments(answers, run, 30);
-        BenchLoad.writeAnswers(answers, run);
-        long[] s = BenchLoad.sorted(all);
-        System.out.printf(Locale.ROOT, "RESULT p50_ms=%.1f p99_ms=%.1f throughput_rps=%.0f driver_cpu_s=%.2f%n",
-                BenchLoad.percentile(s, 50), BenchLoad.percentile(s, 99), requests / seconds, run.cpuNanos() / 1e9);
-        System.exit(statuses.keySet().stream().allMatch(status -> status == 200) ? 0 : 1);
+        System.exit(BenchLoad.report(answers, run, 30, 200) ? 0 : 1);
     }
 
     /** One anonymous GET of a list. */

@@ -19,8 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 
 public class SearchLoad {
 
@@ -55,27 +53,7 @@ public class SearchLoad {
                 requests, (i, client) -> answers[i] = search(client, authorization, targets.get((warmup + i) % targets.size())),
                 () -> System.out.printf(Locale.ROOT, "Measured: %d requests at %d clients over %d URLs%s%n", requests,
                         clients, targets.size(), warmup == 0 ? "" : ", after " + warmup + " unmeasured"));
-        double seconds = run.seconds();
-        Map<String, List<Long>> byCategory = new TreeMap<>();
-        Map<Integer, Integer> statuses = new TreeMap<>();
-        long[] all = new long[requests];
-        for (int i = 0; i < requests; i++) {
-            all[i] = answers[i].nanos();
-            byCategory.computeIfAbsent(answers[i].outcome(), c -> new ArrayList<>()).add(answers[i].nanos());
-            statuses.merge(answers[i].status(), 1, Integer::sum);
-        }
-        BenchLoad.header("category");
-        byCategory.forEach((category, nanos) -> BenchLoad.print(category, nanos.stream().mapToLong(Long::longValue).toArray()));
-        BenchLoad.print("ALL", all);
-        System.out.printf(Locale.ROOT, "Throughput: %.0f requests/s (%d requests in %.1f s)%n", requests / seconds, requests, seconds);
-        System.out.println("Status codes: " + statuses);
-        BenchLoad.printDriver(run, requests);
-        BenchLoad.printSlowMoments(answers, run, 100);
-        BenchLoad.writeAnswers(answers, run);
-        long[] sorted = BenchLoad.sorted(all);
-        System.out.printf(Locale.ROOT, "RESULT p50_ms=%.1f p99_ms=%.1f throughput_rps=%.0f%n",
-                BenchLoad.percentile(sorted, 50), BenchLoad.percentile(sorted, 99), requests / seconds);
-        System.exit(statuses.keySet().stream().allMatch(status -> status == 200) ? 0 : 1);
+        System.exit(BenchLoad.report(answers, run, 100, 200) ? 0 : 1);
     }
 
     /** One search, as the token's caller. */

@@ -73,9 +73,20 @@ machine
 # 3. Generate and import the companies. With --keep-data and the files of an earlier import still in
 #    $work, nothing is imported again: re-importing would leave every company UNCHANGED but move the
 #    modifiedSince time past all of them, so that those searches found nothing and runs differed.
+#    The database must still hold them: a --fresh local stack started in between empties it.
 data="$work/data"
 since_file="$work/modified-since.txt"
+keep=no
 if [[ ${#fresh[@]} -eq 0 && -f "$since_file" && -f "$data/search-urls.txt" ]]; then
+  held="$(curl -sS --max-time 30 -H "Authorization: Bearer $token" "$base/api/v1/companies?size=1" \
+    | grep -o '"totalItems":[0-9]*' | cut -d: -f2 || true)"
+  if [[ "${held:-0}" -ge "$rows" ]]; then
+    keep=yes
+  else
+    log "The database holds ${held:-0} companies, not $rows (a --fresh local stack in between?): importing them again"
+  fi
+fi
+if [[ "$keep" == yes ]]; then
   since="$(cat "$since_file")"
   log "Keeping the imported companies (--keep-data); modifiedSince=$since from $since_file"
 else
