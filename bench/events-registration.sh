@@ -300,9 +300,9 @@ log "JIT compilers: $(awk -v t="$(($(jit_ticks) - jit_before))" -v hz="$hz" 'BEG
   "$( ((pass <= warm_passes)) && echo "under $warm_jit_ms ms per registration after $pass passes" || echo "still over $warm_jit_ms ms per registration after $warm_passes passes")"
 
 # 4. Registrations: a meeting that fills, then one that never does; BENCH_ROUNDS times. Each run of the load
-# driver first sends BENCH_DRIVER_WARMUP registrations (per 50 clients) for a meeting of their own, over the
-# connections it then measures with, so that its own JIT compilers and new connections are not in the
-# measurement (they share the two cores with the service).
+# driver first sends BENCH_DRIVER_WARMUP registrations (fewer for the one-client run) for a meeting of
+# their own, over the connections it then measures with, so that its own JIT compilers and new connections
+# are not in the measurement (they share the two cores with the service).
 driver_warmup="${BENCH_DRIVER_WARMUP:-1000}"
 driver_warm_meeting="$(load meeting "$base" "$token_file" "$never_full" "Benchmark: the load driver's warm-up")"
 jfr_start registrations
