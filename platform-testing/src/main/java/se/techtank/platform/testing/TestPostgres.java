@@ -151,6 +151,45 @@ public final class TestPostgres {
         return new TestPostgres(url, username, password);
     }
 
+    /**
+     * The JDBC URL of {@code database} reached through {@code proxy} (a {@link TcpProxy} to {@link
+     * #address()}), so that a test can cut the service off its database.
+     */
+    public String jdbcUrlThrough(TcpProxy proxy, String database) {
+        String direct = jdbcUrl(database);
+        return direct.replaceFirst("//[^/]+/", "//" + proxy.address() + "/");
+    }
+
+    /** The server's {@code host:port}. */
+    public String address() {
+        java.util.regex.Matcher hostAndPort =
+                java.util.regex.Pattern.compile("//([^/]+)/").matcher(serverUrl);
+        if (!hostAndPort.find()) {
+            throw new IllegalStateException("No host:port in " + serverUrl);
+        }
+        return hostAndPort.group(1);
+    }
+
+    /**
+     * Ends every session of {@code database} but the caller's, as an operator's {@code pg_terminate_backend}
+     * or a failover would; pooled connections to it are dead afterwards. Returns how many were ended.
+     */
+    public int terminateConnections(String database) {
+        try (Connection connection =
+                        simpleDataSource(urlOf(maintenanceDatabase)).getConnection();
+                PreparedStatement terminate = connection.prepareStatement(
+                        "select count(*) filter (where pg_terminate_backend(pid)) from pg_stat_activity"
+                                + " where datname = ? and pid <> pg_backend_pid()")) {
+            terminate.setString(1, database);
+            try (ResultSet result = terminate.executeQuery()) {
+                result.next();
+                return result.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not end the sessions of " + database, e);
+        }
+    }
+
     public String username() {
         return username;
     }

@@ -5,48 +5,71 @@ import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.validation.ConstraintViolationException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import se.techtank.platform.events.IncomingEvent;
 import se.techtank.platform.events.MalformedEventException;
+import se.techtank.platform.failure.TransientFailures;
+import se.techtank.platform.problem.DomainException;
 
 /**
  * Processes each consumed event at most once per consumer: the event id is recorded in the inbox
  * table in the same transaction as the consumer's effect, and an id already there is acknowledged
- * without effect (see EVENTS.md).
+ * without effect (see docs/events.md).
  *
- * <p>A record that is not a readable CloudEvent fails at once; an effect that throws is retried a
- * bounded number of times, each in a new transaction. Either way the exception reaches the
- * messaging channel, whose {@code dead-letter-queue} failure strategy sends the record to {@code
- * <topic>.dlq} and goes on with the next one.
+ * <p>A failure is handled by whose fault it is:
+ *
+ * <ul>
+ *   <li><b>The event's own</b>: not a readable CloudEvent, a payload that does not fit, a domain rule that
+ *       rejects it ({@link MalformedEventException}, {@link DomainException}, a constraint violation). The
+ *       exception reaches the channel at once, whose failure strategy sends the record to {@code <topic>.dlq}.
+ *   <li><b>The infrastructure's</b> ({@link TransientFailures}: connection lost, pool timeout, serialization
+ *       failure, deadlock): the effect is tried again, each time in a new transaction, after a pause that
+ *       doubles up to {@code techtank.inbox.max-retry-delay}, without limit. A good event must not reach the
+ *       dead-letter topic because the database blinked. The channel takes no further record meanwhile, so
+ *       the connector pauses its partitions once its buffer is full; {@link ConsumerStalls} reports the wait.
+ *   <li><b>Anything else</b> (a bug, most likely): tried {@code techtank.inbox.max-attempts} times, then
+ *       dead-lettered, so that one bad record does not stop the consumer for good.
+ * </ul>
+ *
+ * While the service stops, a failure says nothing about the event: it is thrown at once and the record is
+ * left for redelivery ({@link DeadLetterUnlessStopping}).
  */
 @ApplicationScoped
 public class Inbox {
 
     private static final Logger LOG = Logger.getLogger(Inbox.class);
+    /** Waits are cut into slices of this length so that a stopping service does not wait for a long pause. */
+    private static final long PAUSE_SLICE_MILLIS = 100;
 
     private final EntityManager entityManager;
     private final ObjectMapper objectMapper;
     private final ShutdownSignal shutdown;
+    private final ConsumerStalls stalls;
     private final int maxAttempts;
     private final Duration retryDelay;
+    private final Duration maxRetryDelay;
 
     Inbox(
             EntityManager entityManager,
             ObjectMapper objectMapper,
             ShutdownSignal shutdown,
-            @ConfigProperty(name = "techtank.inbox.max-attempts", defaultValue = "3") int maxAttempts,
-            @ConfigProperty(name = "techtank.inbox.retry-delay", defaultValue = "PT0.2S") Duration retryDelay) {
+            ConsumerStalls stalls,
+            InboxConfig config) {
         this.entityManager = entityManager;
         this.objectMapper = objectMapper;
         this.shutdown = shutdown;
-        this.maxAttempts = Math.max(1, maxAttempts);
-        this.retryDelay = retryDelay;
+        this.stalls = stalls;
+        this.maxAttempts = Math.max(1, config.maxAttempts());
+        this.retryDelay = config.retryDelay();
+        this.maxRetryDelay = config.maxRetryDelay().compareTo(config.retryDelay()) < 0
+                ? config.retryDelay()
+                : config.maxRetryDelay();
     }
 
     /**
@@ -61,10 +84,11 @@ public class Inbox {
             return false;
         }
         IncomingEvent event = IncomingEvent.from(record, objectMapper);
-        RuntimeException last = null;
-        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+        int failedAttempts = 0;
+        int infrastructureFailures = 0;
+        while (true) {
             try {
-                return QuarkusTransaction.requiringNew().call(() -> {
+                boolean applied = QuarkusTransaction.requiringNew().call(() -> {
                     if (!firstDelivery(consumer, event)) {
                         LOG.debugf("%s: %s seen before, skipped", consumer, event);
                         return false;
@@ -72,20 +96,62 @@ public class Inbox {
                     effect.accept(event);
                     return true;
                 });
-            } catch (MalformedEventException e) {
-                throw e;
+                if (infrastructureFailures > 0) {
+                    stalls.recovered(consumer);
+                    LOG.infof(
+                            "%s: %s processed after %d infrastructure failures",
+                            consumer, event, infrastructureFailures);
+                }
+                return applied;
             } catch (RuntimeException e) {
+                if (isTheEventsFault(e)) {
+                    stalls.recovered(consumer);
+                    throw e;
+                }
                 if (shutdown.stopping()) {
                     // Not the event's fault: give up at once; the record is left for redelivery.
                     throw e;
                 }
-                last = e;
-                LOG.warnf("%s: attempt %d of %d failed for %s: %s", consumer, attempt, maxAttempts, event, e);
-                pause(attempt);
+                if (TransientFailures.isTransient(e)) {
+                    infrastructureFailures++;
+                    Duration pause = backoff(infrastructureFailures);
+                    stalls.failed(consumer, event.id(), e, infrastructureFailures, pause);
+                    LOG.warnf(
+                            "%s: infrastructure failure %d for %s, trying again in %d ms: %s",
+                            consumer, infrastructureFailures, event, pause.toMillis(), e);
+                    pause(pause, e);
+                    continue;
+                }
+                failedAttempts++;
+                LOG.warnf("%s: attempt %d of %d failed for %s: %s", consumer, failedAttempts, maxAttempts, event, e);
+                if (failedAttempts >= maxAttempts) {
+                    stalls.recovered(consumer);
+                    throw new EventProcessingException(
+                            consumer + " gave up on " + event + " after " + maxAttempts + " attempts", e);
+                }
+                pause(retryDelay.multipliedBy(failedAttempts), e);
             }
         }
-        throw new EventProcessingException(
-                consumer + " gave up on " + event + " after " + maxAttempts + " attempts", last);
+    }
+
+    /** The event is wrong, not the moment: trying again cannot help. */
+    static boolean isTheEventsFault(Throwable e) {
+        int depth = 0;
+        for (Throwable cause = e; cause != null && depth < 32; cause = cause.getCause(), depth++) {
+            if (cause instanceof MalformedEventException
+                    || cause instanceof DomainException
+                    || cause instanceof ConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code retry-delay}, doubled per failure, at most {@code max-retry-delay}. */
+    Duration backoff(int failures) {
+        int doublings = Math.min(failures - 1, 30);
+        long millis = retryDelay.toMillis() << doublings;
+        return millis <= 0 || millis > maxRetryDelay.toMillis() ? maxRetryDelay : Duration.ofMillis(millis);
     }
 
     private boolean firstDelivery(String consumer, IncomingEvent event) {
@@ -101,14 +167,23 @@ public class Inbox {
         return inserted == 1;
     }
 
-    private void pause(int attempt) {
-        if (attempt >= maxAttempts) {
-            return;
-        }
+    /** Waits {@code pause}; throws {@code failure} if the service starts stopping meanwhile. */
+    private void pause(Duration pause, RuntimeException failure) {
+        long until = System.nanoTime() + pause.toNanos();
         try {
-            Thread.sleep(retryDelay.toMillis() * attempt);
+            while (true) {
+                if (shutdown.stopping()) {
+                    throw failure;
+                }
+                long left = until - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                Thread.sleep(Math.min(PAUSE_SLICE_MILLIS, Math.max(1, left / 1_000_000)));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw failure;
         }
     }
 }

@@ -27,6 +27,8 @@ import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import se.techtank.platform.failure.TransientFailures;
+
 /**
  * Turns every exception that reaches the REST layer into RFC 9457 problem details with a stable
  * {@code type} (API-CONVENTIONS.md). Unexpected ones answer 500 with an error id that is also
@@ -189,10 +191,17 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
-        if (isPoolExhausted(e)) {
+        if (TransientFailures.isPoolExhausted(e)) {
             // Every database connection stayed busy for the whole acquisition timeout: overload, not a bug.
             LOG.warnf("No database connection free in time for %s; answering 503", path(uri));
             return busy(uri);
+        }
+        if (TransientFailures.isTransient(e)) {
+            // A connection lost mid-transaction (a failover, say), a deadlock or a serialization failure:
+            // the transaction was rolled back or its outcome is kept under the Idempotency-Key, so the
+            // client's retry is safe, and it is what succeeds.
+            LOG.warnf("Infrastructure failure on %s; answering 503: %s", path(uri), e.toString());
+            return unavailable(uri);
         }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", errorId, path(uri));
@@ -225,16 +234,18 @@ public class ProblemMappers {
                 .build();
     }
 
-    /** Agroal's "Sorry, acquisition timeout!" (a plain SQLException, no SQL state) anywhere in the chain. */
-    static boolean isPoolExhausted(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLException
-                    && cause.getMessage() != null
-                    && cause.getMessage().contains("acquisition timeout")) {
-                return true;
-            }
-        }
-        return false;
+    private Response unavailable(UriInfo uri) {
+        return Response.fromResponse(respond(new Problem(
+                        Problem.type("service-busy"),
+                        "Service busy",
+                        503,
+                        "The service could not finish the request just now. Try again in a moment; a retry with"
+                                + " the same Idempotency-Key is never carried out twice.",
+                        path(uri),
+                        null,
+                        List.of())))
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .build();
     }
 
     private static Response unauthenticated(UriInfo uri) {

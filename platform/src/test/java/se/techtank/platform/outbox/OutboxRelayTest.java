@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import se.techtank.platform.events.CloudEventHeaders;
 import se.techtank.platform.testing.KafkaTestConsumer;
 import se.techtank.platform.testing.KafkaTestConsumer.ReceivedEvent;
+import se.techtank.platform.testing.TcpProxy;
 import se.techtank.platform.testing.TestKafka;
 import se.techtank.platform.testing.TestPostgres;
 import se.techtank.platform.testing.TopicSpec;
