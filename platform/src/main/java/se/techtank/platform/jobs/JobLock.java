@@ -20,7 +20,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs a job on one replica at a time: every replica's scheduler fires, the first to take the job's lock
- * runs it, the others skip it (they do not wait and run it again afterwards).
+ * runs it, and the others skip this run (they do not wait for it to end and then repeat it).
  *
  * <pre>{@code
  * @Scheduled(cron = "...", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
