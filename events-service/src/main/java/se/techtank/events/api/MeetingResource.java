@@ -27,7 +27,6 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -37,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import se.techtank.events.config.EventsConfig;
 import se.techtank.events.domain.Meeting;
 import se.techtank.events.domain.MeetingFilter;
 import se.techtank.events.domain.MeetingQueries;
@@ -81,13 +81,12 @@ public class MeetingResource {
             DatabaseSnapshots snapshots,
             ObjectMapper json,
             MeterRegistry registry,
-            @ConfigProperty(name = "techtank.events.list.remembered-pages", defaultValue = "1000")
-                    int rememberedPages) {
+            EventsConfig config) {
         this.meetings = meetings;
         this.idempotent = idempotent;
         this.snapshots = snapshots;
         this.json = json;
-        this.lists = new SnapshotCache<>("meeting-lists", rememberedPages, registry);
+        this.lists = new SnapshotCache<>("meeting-lists", config.list().rememberedPages(), registry);
     }
 
     @POST

@@ -5,8 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
+import se.techtank.events.config.EventsConfig;
 import se.techtank.events.domain.Registration;
 
 /**
@@ -19,8 +18,8 @@ public class CancellationLinks {
 
     private final String template;
 
-    CancellationLinks(@ConfigProperty(name = "techtank.events.cancellation-link") String template) {
-        this.template = template;
+    CancellationLinks(EventsConfig config) {
+        this.template = config.cancellationLink();
     }
 
     public String of(Registration registration) {

@@ -5,10 +5,12 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
+import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import se.techtank.events.config.EventsConfig;
 import se.techtank.platform.admission.AdmissionGate;
 
 /**
@@ -31,12 +33,16 @@ public class MeetingAdmission {
 
     private final AdmissionGate[] stripes;
 
-    MeetingAdmission(
-            @ConfigProperty(name = "techtank.events.registration.concurrency-per-meeting", defaultValue = "2")
-                    int concurrency,
-            @ConfigProperty(name = "quarkus.datasource.jdbc.acquisition-timeout", defaultValue = "15S")
-                    Duration maxWait,
-            MeterRegistry registry) {
+    /** A registration waits no longer than a request waits for a connection of the service's pool. */
+    @Inject
+    MeetingAdmission(EventsConfig config, AgroalDataSource dataSource, MeterRegistry registry) {
+        this(
+                config.registration().concurrencyPerMeeting(),
+                dataSource.getConfiguration().connectionPoolConfiguration().acquisitionTimeout(),
+                registry);
+    }
+
+    MeetingAdmission(int concurrency, Duration maxWait, MeterRegistry registry) {
         this.stripes = new AdmissionGate[STRIPES];
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new AdmissionGate("meeting-registration", concurrency, maxWait, registry);

@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -30,6 +29,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import se.techtank.members.api.CompanyImportFile.ParsedRow;
 import se.techtank.members.api.CompanyImportReport.CompanyImportRowReport;
 import se.techtank.members.api.CompanyImportReport.Outcome;
+import se.techtank.members.config.MembersConfig;
 import se.techtank.members.service.CompanyImportResult;
 import se.techtank.members.service.CompanyImportService;
 import se.techtank.platform.problem.FieldError;
@@ -55,13 +55,12 @@ public class CompanyImportResource {
     private final CompanyImportService imports;
     private final CompanyImportFile file;
 
-    CompanyImportResource(
-            CompanyImportService imports,
-            Validator validator,
-            @ConfigProperty(name = "techtank.members.import.max-bytes", defaultValue = "10485760") long maxBytes,
-            @ConfigProperty(name = "techtank.members.import.max-rows", defaultValue = "50000") int maxRows) {
+    CompanyImportResource(CompanyImportService imports, Validator validator, MembersConfig config) {
         this.imports = imports;
-        this.file = new CompanyImportFile(validator, maxBytes, maxRows);
+        this.file = new CompanyImportFile(
+                validator,
+                config.companyImport().maxBytes(),
+                config.companyImport().maxRows());
     }
 
     @POST

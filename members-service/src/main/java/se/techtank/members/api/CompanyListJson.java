@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.util.RawValue;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import se.techtank.members.config.MembersConfig;
 import se.techtank.members.domain.CompanyListItems;
 import se.techtank.members.domain.CompanySummary;
 import se.techtank.platform.caching.RowVersionCache;
@@ -37,13 +37,10 @@ class CompanyListJson implements CompanyListItems<RawValue> {
     private final ObjectWriter writer;
     private final RowVersionCache<UUID> renderings;
 
-    CompanyListJson(
-            ObjectMapper json,
-            MeterRegistry registry,
-            @ConfigProperty(name = "techtank.members.list.remembered-companies", defaultValue = "50000")
-                    int rememberedCompanies) {
+    CompanyListJson(ObjectMapper json, MeterRegistry registry, MembersConfig config) {
         this.writer = json.writerFor(CompanyResponse.class);
-        this.renderings = new RowVersionCache<>("company-json", rememberedCompanies, registry);
+        this.renderings =
+                new RowVersionCache<>("company-json", config.companyList().rememberedCompanies(), registry);
     }
 
     @Override

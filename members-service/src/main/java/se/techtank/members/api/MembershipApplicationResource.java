@@ -17,13 +17,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.vertx.core.http.HttpServerRequest;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import se.techtank.members.config.MembersConfig;
 import se.techtank.members.domain.MembershipApplication;
 import se.techtank.members.service.MembershipService;
 import se.techtank.platform.idempotency.IdempotencyKeyHeader;
@@ -47,14 +47,12 @@ public class MembershipApplicationResource {
             MembershipService memberships,
             RateLimiter rateLimiter,
             IdempotentRequests idempotent,
-            @ConfigProperty(name = "techtank.membership-applications.rate-limit", defaultValue = "5") int limit,
-            @ConfigProperty(name = "techtank.membership-applications.rate-window", defaultValue = "PT10M")
-                    Duration window) {
+            MembersConfig.MembershipApplications config) {
         this.memberships = memberships;
         this.rateLimiter = rateLimiter;
         this.idempotent = idempotent;
-        this.limit = limit;
-        this.window = window;
+        this.limit = config.rateLimit();
+        this.window = config.rateWindow();
     }
 
     /** What the applicant learns: that the application was received, nothing of the company's data. */

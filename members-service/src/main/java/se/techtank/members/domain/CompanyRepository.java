@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,9 +18,9 @@ import jakarta.persistence.PersistenceException;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.jdbc.ReturningWork;
 
+import se.techtank.members.config.MembersConfig;
 import se.techtank.platform.admission.AdmissionGate;
 import se.techtank.platform.caching.RowVersionCache;
 import se.techtank.platform.caching.SnapshotCache;
@@ -36,19 +35,16 @@ public class CompanyRepository implements PanacheRepositoryBase<Company, UUID> {
     private final SnapshotCache<String, Long> totals;
     private final AdmissionGate searches;
 
-    CompanyRepository(
-            AgroalDataSource dataSource,
-            MeterRegistry registry,
-            @ConfigProperty(name = "techtank.members.list.remembered-totals", defaultValue = "1000")
-                    int rememberedTotals,
-            @ConfigProperty(name = "techtank.members.list.concurrency") java.util.OptionalInt concurrency,
-            @ConfigProperty(name = "quarkus.datasource.jdbc.acquisition-timeout", defaultValue = "15S")
-                    Duration maxWait) {
+    CompanyRepository(AgroalDataSource dataSource, MeterRegistry registry, MembersConfig config) {
         this.dataSource = dataSource;
-        this.totals = new SnapshotCache<>("company-totals", rememberedTotals, registry);
-        // As many searches at once as this replica has cores (ADR 0007): more only queue inside the CPU.
+        this.totals = new SnapshotCache<>("company-totals", config.companyList().rememberedTotals(), registry);
+        // As many searches at once as this replica has cores (ADR 0007): more only queue inside the CPU. A
+        // search waits no longer than a request waits for a connection of this pool.
         this.searches = new AdmissionGate(
-                "company-search", concurrency.orElse(Runtime.getRuntime().availableProcessors()), maxWait, registry);
+                "company-search",
+                config.companyList().concurrency().orElse(Runtime.getRuntime().availableProcessors()),
+                dataSource.getConfiguration().connectionPoolConfiguration().acquisitionTimeout(),
+                registry);
     }
 
     /** API sort field → column; the id breaks ties so that pages never overlap. */

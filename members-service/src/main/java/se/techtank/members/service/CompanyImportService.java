@@ -12,9 +12,9 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import se.techtank.members.config.MembersConfig;
 import se.techtank.members.domain.Company;
 import se.techtank.members.domain.CompanyRepository;
 import se.techtank.members.domain.OrganisationNumber;
@@ -36,13 +36,10 @@ public class CompanyImportService {
     private final int chunkSize;
     private final Clock clock = Clock.systemUTC();
 
-    CompanyImportService(
-            CompanyRepository companies,
-            CompanyEventPublisher events,
-            @ConfigProperty(name = "techtank.members.import.chunk-size", defaultValue = "500") int chunkSize) {
+    CompanyImportService(CompanyRepository companies, CompanyEventPublisher events, MembersConfig config) {
         this.companies = companies;
         this.events = events;
-        this.chunkSize = chunkSize;
+        this.chunkSize = config.companyImport().chunkSize();
     }
 
     /**

@@ -7,7 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.scheduler.Scheduled;
 import org.jboss.logging.Logger;
 
-/** Every night: memberships whose year ended without renewal are suspended (reason NOT_RENEWED). */
+/**
+ * Every night: memberships whose year ended without renewal are suspended (reason NOT_RENEWED). Every
+ * replica's scheduler fires; the one that takes the job's lock runs it, the others skip it.
+ */
 @ApplicationScoped
 public class MembershipRenewalJob {
 
@@ -25,7 +28,9 @@ public class MembershipRenewalJob {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void suspendLapsedMemberships() {
         int suspended = memberships.suspendLapsed(LocalDate.now(MembershipService.STOCKHOLM));
-        if (suspended > 0) {
+        if (suspended < 0) {
+            LOG.debug("Membership renewal check skipped: another replica is running it");
+        } else if (suspended > 0) {
             LOG.infof("Suspended %d memberships that were not renewed", suspended);
         }
     }

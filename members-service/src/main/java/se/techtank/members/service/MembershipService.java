@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import se.techtank.members.domain.Company;
 import se.techtank.members.domain.CompanyRepository;
@@ -24,6 +25,7 @@ import se.techtank.members.domain.MembershipTransitionRepository;
 import se.techtank.members.domain.OrganisationNumber;
 import se.techtank.members.messaging.CompanyEventPublisher;
 import se.techtank.members.messaging.ContactEventPublisher;
+import se.techtank.platform.jobs.JobLock;
 import se.techtank.platform.security.Caller;
 
 /**
@@ -35,6 +37,8 @@ public class MembershipService {
 
     public static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
     static final String RENEWAL_JOB = "system:membership-renewal";
+    /** The renewal's lock (its key, {@code hashtext} of this name, is the one every version has used). */
+    static final String RENEWAL_LOCK = "members.membership-renewal";
 
     private final CompanyRepository companies;
     private final CompanyService companyService;
@@ -44,7 +48,7 @@ public class MembershipService {
     private final ContactEventPublisher contactEvents;
     private final CompanyEventPublisher events;
     private final Caller caller;
-    private final EntityManager entityManager;
+    private final JobLock jobLock;
     private final Clock clock = Clock.systemUTC();
 
     MembershipService(
@@ -56,7 +60,7 @@ public class MembershipService {
             ContactEventPublisher contactEvents,
             CompanyEventPublisher events,
             Caller caller,
-            EntityManager entityManager) {
+            JobLock jobLock) {
         this.companies = companies;
         this.companyService = companyService;
         this.history = history;
@@ -65,7 +69,7 @@ public class MembershipService {
         this.contactEvents = contactEvents;
         this.events = events;
         this.caller = caller;
-        this.entityManager = entityManager;
+        this.jobLock = jobLock;
     }
 
     /**
@@ -151,18 +155,18 @@ public class MembershipService {
 
     /**
      * Suspends, with reason {@code NOT_RENEWED}, every active membership whose last paid year ended
-     * before {@code today}. One replica runs it at a time: the others find the lock taken and skip.
+     * before {@code today}, in one transaction of its own. One replica runs it at a time ({@link JobLock}):
+     * the others find the lock taken and skip.
      *
      * @return how many were suspended, or -1 when another replica holds the lock
      */
-    @Transactional
     public int suspendLapsed(LocalDate today) {
-        Object locked = entityManager
-                .createNativeQuery("select pg_try_advisory_xact_lock(hashtext('members.membership-renewal'))")
-                .getSingleResult();
-        if (!Boolean.TRUE.equals(locked)) {
-            return -1;
-        }
+        return jobLock.tryCall(
+                        RENEWAL_LOCK, () -> QuarkusTransaction.requiringNew().call(() -> suspendLapsedNow(today)))
+                .orElse(-1);
+    }
+
+    private int suspendLapsedNow(LocalDate today) {
         List<Company> lapsed = companies.withLapsedMembership(today);
         OffsetDateTime now = now();
         for (Company company : lapsed) {

@@ -1,0 +1,48 @@
+package se.techtank.events.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Every setting of events-service's own code, in one place; docs/configuration.md describes them for
+ * operators, with the environment variables {@code application.properties} reads them from. Settings of the
+ * platform (outbox, inbox, idempotency keys, tokens) and of Quarkus are not here.
+ *
+ * <p>This package depends on nothing else in the service, so every layer may use it.
+ */
+@ConfigMapping(prefix = "techtank.events")
+public interface EventsConfig {
+
+    /**
+     * The link attendees cancel with, {@code {id}} and {@code {token}} to be filled in
+     * ({@code CANCELLATION_LINK}; locally {@code techtank.events.local-cancellation-link}).
+     */
+    String cancellationLink();
+
+    /**
+     * Not read by the code: the local default of {@link #cancellationLink()}, a property of its own because
+     * inside {@code ${CANCELLATION_LINK:…}} the first {@code }} would end the default. Mapped because a
+     * mapping must know every property under its prefix.
+     */
+    String localCancellationLink();
+
+    /** {@code techtank.events.list.*}: {@code GET /api/v1/meetings}. */
+    MeetingList list();
+
+    /** {@code techtank.events.registration.*}: registering for a meeting. */
+    Registration registration();
+
+    interface MeetingList {
+
+        /** Rendered meeting lists remembered for the database snapshot they were read in; 0 turns it off. */
+        @WithDefault("1000")
+        int rememberedPages();
+    }
+
+    interface Registration {
+
+        /** Registrations of one meeting that run in the database at once per replica (ADR 0007). */
+        @WithDefault("2")
+        int concurrencyPerMeeting();
+    }
+}
