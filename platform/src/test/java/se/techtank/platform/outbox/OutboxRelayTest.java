@@ -41,7 +41,7 @@ import se.techtank.platform.testing.KafkaTestConsumer;
 import se.techtank.platform.testing.KafkaTestConsumer.ReceivedEvent;
 import se.techtank.platform.testing.TestKafka;
 import se.techtank.platform.testing.TestPostgres;
-import se.techtank.platform.testing.TopicSpec;
+import se.techtank.platform.topics.TopicSpec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
