@@ -191,8 +191,8 @@ public final class KafkaTestConsumer implements AutoCloseable {
 
     private void pollOnce() {
         if (consumer == null) {
-            throw new IllegalStateException("Not subscribed to " + topic + ": a watch(topic) field subscribes "
-                    + "before each test of a WatchesTopics class, not before the test instance exists");
+            throw new IllegalStateException("Not subscribed to " + topic + ": a watch(topic) consumer is subscribed"
+                    + " only during a test of its WatchesTopics class (from before each test until after it)");
         }
         for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
             received.add(ReceivedEvent.of(record));
