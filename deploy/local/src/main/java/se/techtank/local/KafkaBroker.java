@@ -23,7 +23,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
-import se.techtank.platform.testing.TopicCatalogue;
+import se.techtank.platform.topics.TopicCatalogue;
 
 /**
  * A single-node KRaft Kafka broker as a separate {@code java} process, from the jars in

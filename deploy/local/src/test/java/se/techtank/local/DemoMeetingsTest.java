@@ -17,6 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DemoMeetingsTest {
 
+    /** The five Blekinge municipalities. */
+    private static final Map<String, String> MUNICIPALITIES = Map.of(
+            "1060", "Olofström", "1080", "Karlskrona", "1081", "Ronneby", "1082", "Karlshamn", "1083", "Sölvesborg");
+
     /** Days of the year that schedule across the holidays and a year's end, and a plain one. */
     private static final List<LocalDate> TODAYS = List.of(
             LocalDate.of(2026, 9, 1),
@@ -38,7 +42,7 @@ class DemoMeetingsTest {
             for (DemoMeetings.Plan plan : series) {
                 assertTrue(plan.series().startsWith("Branschträffar hösten 20"), plan.series());
                 assertEquals(
-                        "Näringslivskontoret " + DemoMeetings.MUNICIPALITIES.get(plan.municipalityCode()),
+                        "Näringslivskontoret " + MUNICIPALITIES.get(plan.municipalityCode()),
                         plan.coOrganisers().get(0).get("name"));
                 assertEquals(7, plan.start().getHour());
                 assertEquals(30, plan.start().getMinute());

@@ -9,17 +9,15 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import se.techtank.platform.testing.Contracts;
 import se.techtank.platform.testing.KafkaTestConsumer;
 import se.techtank.platform.testing.KafkaTestConsumer.ReceivedEvent;
-import se.techtank.platform.testing.TestKafka;
 import se.techtank.platform.testing.TestOrganisationNumbers;
 import se.techtank.platform.testing.TestSql;
 import se.techtank.platform.testing.TestTokens;
+import se.techtank.platform.testing.WatchesTopics;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,24 +32,14 @@ import static se.techtank.events.api.MeetingsApi.registration;
 
 /** At the door and after: check-in, the organisers' registration list, the participant export and the report. */
 @QuarkusTest
-class AttendanceTest {
+class AttendanceTest extends WatchesTopics {
 
     private static final String KARLSHAMN = "1082";
 
     @Inject
     AgroalDataSource database;
 
-    private KafkaTestConsumer registrations;
-
-    @BeforeEach
-    void subscribe() {
-        registrations = KafkaTestConsumer.subscribe(TestKafka.get().bootstrapServers(), REGISTRATION_TOPIC);
-    }
-
-    @AfterEach
-    void close() {
-        registrations.close();
-    }
+    private final KafkaTestConsumer registrations = watch(REGISTRATION_TOPIC);
 
     @Test
     void the_co_arranging_municipality_checks_in_by_code_and_twice_is_harmless() {

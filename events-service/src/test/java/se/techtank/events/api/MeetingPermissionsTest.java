@@ -9,14 +9,12 @@ import jakarta.inject.Inject;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import se.techtank.platform.testing.KafkaTestConsumer;
-import se.techtank.platform.testing.TestKafka;
 import se.techtank.platform.testing.TestSql;
 import se.techtank.platform.testing.TestTokens;
+import se.techtank.platform.testing.WatchesTopics;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,24 +34,14 @@ import static se.techtank.events.api.MeetingsApi.read;
  * municipality's meetings; everyone else the published ones. A draft the caller may not see is not found.
  */
 @QuarkusTest
-class MeetingPermissionsTest {
+class MeetingPermissionsTest extends WatchesTopics {
 
     private static final Duration QUIET = Duration.ofSeconds(2);
 
     @Inject
     AgroalDataSource database;
 
-    private KafkaTestConsumer meetingTopic;
-
-    @BeforeEach
-    void subscribe() {
-        meetingTopic = KafkaTestConsumer.subscribe(TestKafka.get().bootstrapServers(), MEETING_TOPIC);
-    }
-
-    @AfterEach
-    void close() {
-        meetingTopic.close();
-    }
+    private final KafkaTestConsumer meetingTopic = watch(MEETING_TOPIC);
 
     @Test
     void anonymous_callers_members_and_partners_cannot_plan() {

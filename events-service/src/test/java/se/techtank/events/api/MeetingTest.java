@@ -13,16 +13,14 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import se.techtank.platform.testing.Contracts;
 import se.techtank.platform.testing.KafkaTestConsumer;
 import se.techtank.platform.testing.KafkaTestConsumer.ReceivedEvent;
-import se.techtank.platform.testing.TestKafka;
 import se.techtank.platform.testing.TestSql;
 import se.techtank.platform.testing.TestTokens;
+import se.techtank.platform.testing.WatchesTopics;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,7 +47,7 @@ import static se.techtank.events.api.MeetingsApi.registration;
  * PUBLISHED → COMPLETED or → CANCELLED, with the events each step publishes on {@code events.meeting.v1}.
  */
 @QuarkusTest
-class MeetingTest {
+class MeetingTest extends WatchesTopics {
 
     private static final String EVENT = "se.techtank.events.meeting.";
     private static final Duration QUIET = Duration.ofSeconds(2);
@@ -58,20 +56,8 @@ class MeetingTest {
     @Inject
     AgroalDataSource database;
 
-    private KafkaTestConsumer meetingTopic;
-    private KafkaTestConsumer registrationTopic;
-
-    @BeforeEach
-    void subscribe() {
-        meetingTopic = KafkaTestConsumer.subscribe(TestKafka.get().bootstrapServers(), MEETING_TOPIC);
-        registrationTopic = KafkaTestConsumer.subscribe(TestKafka.get().bootstrapServers(), REGISTRATION_TOPIC);
-    }
-
-    @AfterEach
-    void close() {
-        meetingTopic.close();
-        registrationTopic.close();
-    }
+    private final KafkaTestConsumer meetingTopic = watch(MEETING_TOPIC);
+    private final KafkaTestConsumer registrationTopic = watch(REGISTRATION_TOPIC);
 
     // --- Planning ---------------------------------------------------------------------------------------
 

@@ -10,17 +10,15 @@ import jakarta.inject.Inject;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import se.techtank.platform.testing.Contracts;
 import se.techtank.platform.testing.KafkaTestConsumer;
 import se.techtank.platform.testing.KafkaTestConsumer.ReceivedEvent;
-import se.techtank.platform.testing.TestKafka;
 import se.techtank.platform.testing.TestOrganisationNumbers;
 import se.techtank.platform.testing.TestSql;
 import se.techtank.platform.testing.TestTokens;
+import se.techtank.platform.testing.WatchesTopics;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,22 +38,12 @@ import static se.techtank.events.api.MeetingsApi.tokenOf;
 
 /** Registering for meetings: seats, waitlist, approval, the rules, and the events. */
 @QuarkusTest
-class RegistrationTest {
+class RegistrationTest extends WatchesTopics {
 
     @Inject
     AgroalDataSource database;
 
-    private KafkaTestConsumer registrations;
-
-    @BeforeEach
-    void subscribe() {
-        registrations = KafkaTestConsumer.subscribe(TestKafka.get().bootstrapServers(), REGISTRATION_TOPIC);
-    }
-
-    @AfterEach
-    void close() {
-        registrations.close();
-    }
+    private final KafkaTestConsumer registrations = watch(REGISTRATION_TOPIC);
 
     @Test
     void a_retried_registration_with_its_idempotency_key_gets_the_first_answer_and_takes_one_seat() {

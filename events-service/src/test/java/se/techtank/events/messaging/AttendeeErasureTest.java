@@ -11,8 +11,6 @@ import jakarta.inject.Inject;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import se.techtank.events.api.MeetingsApi;
@@ -20,9 +18,9 @@ import se.techtank.platform.testing.CloudEventFixture;
 import se.techtank.platform.testing.Contracts;
 import se.techtank.platform.testing.KafkaTestConsumer;
 import se.techtank.platform.testing.KafkaTestConsumer.ReceivedEvent;
-import se.techtank.platform.testing.TestKafka;
 import se.techtank.platform.testing.TestSql;
 import se.techtank.platform.testing.TestTokens;
+import se.techtank.platform.testing.WatchesTopics;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +35,7 @@ import static org.hamcrest.Matchers.nullValue;
  * message from their registrations here; the anonymous rows stay, and the topic learns it.
  */
 @QuarkusTest
-class AttendeeErasureTest {
+class AttendeeErasureTest extends WatchesTopics {
 
     private static final String CONTACTS = "members.contact.v1";
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -45,17 +43,7 @@ class AttendeeErasureTest {
     @Inject
     AgroalDataSource database;
 
-    private KafkaTestConsumer registrations;
-
-    @BeforeEach
-    void subscribe() {
-        registrations = KafkaTestConsumer.subscribe(TestKafka.get().bootstrapServers(), MeetingsApi.REGISTRATION_TOPIC);
-    }
-
-    @AfterEach
-    void close() {
-        registrations.close();
-    }
+    private final KafkaTestConsumer registrations = watch(MeetingsApi.REGISTRATION_TOPIC);
 
     @Test
     void a_contact_erased_in_members_service_is_anonymised_here_once_even_when_redelivered() {

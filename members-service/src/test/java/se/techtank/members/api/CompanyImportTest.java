@@ -13,17 +13,15 @@ import io.quarkus.agroal.DataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import se.techtank.platform.testing.Contracts;
 import se.techtank.platform.testing.KafkaTestConsumer;
 import se.techtank.platform.testing.KafkaTestConsumer.ReceivedEvent;
-import se.techtank.platform.testing.TestKafka;
 import se.techtank.platform.testing.TestOrganisationNumbers;
 import se.techtank.platform.testing.TestSql;
 import se.techtank.platform.testing.TestTokens;
+import se.techtank.platform.testing.WatchesTopics;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +35,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 /** Bulk import of companies from CSV: per-row outcomes, the rows stored, the events, the file's errors. */
 @QuarkusTest
-class CompanyImportTest {
+class CompanyImportTest extends WatchesTopics {
 
     private static final String PROBLEMS = "https://api.techtank.se/problems/";
     private static final String REGISTERED = "se.techtank.members.company.registered";
@@ -47,17 +45,7 @@ class CompanyImportTest {
     @DataSource("platform")
     AgroalDataSource database;
 
-    private KafkaTestConsumer companyTopic;
-
-    @BeforeEach
-    void subscribe() {
-        companyTopic = KafkaTestConsumer.subscribe(TestKafka.get().bootstrapServers(), "members.company.v1");
-    }
-
-    @AfterEach
-    void close() {
-        companyTopic.close();
-    }
+    private final KafkaTestConsumer companyTopic = watch("members.company.v1");
 
     @Test
     void valid_rows_are_created_and_invalid_and_duplicate_rows_are_reported_with_their_fields() {

@@ -8,16 +8,14 @@ import java.util.UUID;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import se.techtank.platform.testing.Contracts;
 import se.techtank.platform.testing.KafkaTestConsumer;
 import se.techtank.platform.testing.KafkaTestConsumer.ReceivedEvent;
-import se.techtank.platform.testing.TestKafka;
 import se.techtank.platform.testing.TestOrganisationNumbers;
 import se.techtank.platform.testing.TestTokens;
+import se.techtank.platform.testing.WatchesTopics;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,21 +25,11 @@ import static org.hamcrest.Matchers.not;
 
 /** The company profile (SNI, size, website, address) and updating it with optimistic concurrency. */
 @QuarkusTest
-class CompanyProfileTest {
+class CompanyProfileTest extends WatchesTopics {
 
     private static final String PROBLEMS = "https://api.techtank.se/problems/";
 
-    private KafkaTestConsumer companyTopic;
-
-    @BeforeEach
-    void subscribe() {
-        companyTopic = KafkaTestConsumer.subscribe(TestKafka.get().bootstrapServers(), "members.company.v1");
-    }
-
-    @AfterEach
-    void close() {
-        companyTopic.close();
-    }
+    private final KafkaTestConsumer companyTopic = watch("members.company.v1");
 
     @Test
     void a_full_profile_is_stored_normalised_with_derived_legal_form_and_size_class() {

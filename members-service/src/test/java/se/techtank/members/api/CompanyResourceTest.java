@@ -11,17 +11,15 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import se.techtank.platform.testing.Contracts;
 import se.techtank.platform.testing.KafkaTestConsumer;
 import se.techtank.platform.testing.KafkaTestConsumer.ReceivedEvent;
-import se.techtank.platform.testing.TestKafka;
 import se.techtank.platform.testing.TestOrganisationNumbers;
 import se.techtank.platform.testing.TestSql;
 import se.techtank.platform.testing.TestTokens;
+import se.techtank.platform.testing.WatchesTopics;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +32,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
-class CompanyResourceTest {
+class CompanyResourceTest extends WatchesTopics {
 
     private static final String PROBLEMS = "https://api.techtank.se/problems/";
 
@@ -42,17 +40,7 @@ class CompanyResourceTest {
     @DataSource("platform")
     AgroalDataSource database;
 
-    private KafkaTestConsumer companyTopic;
-
-    @BeforeEach
-    void subscribe() {
-        companyTopic = KafkaTestConsumer.subscribe(TestKafka.get().bootstrapServers(), "members.company.v1");
-    }
-
-    @AfterEach
-    void close() {
-        companyTopic.close();
-    }
+    private final KafkaTestConsumer companyTopic = watch("members.company.v1");
 
     @Test
     void registering_a_company_stores_it_normalised_and_publishes_company_registered() {

@@ -9,16 +9,14 @@ import jakarta.inject.Inject;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import se.techtank.platform.testing.Contracts;
 import se.techtank.platform.testing.KafkaTestConsumer;
 import se.techtank.platform.testing.KafkaTestConsumer.ReceivedEvent;
-import se.techtank.platform.testing.TestKafka;
 import se.techtank.platform.testing.TestSql;
 import se.techtank.platform.testing.TestTokens;
+import se.techtank.platform.testing.WatchesTopics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -43,23 +41,13 @@ import static se.techtank.members.api.ContactsApi.update;
 
 /** The person's rights under GDPR: access to everything held about them, and erasure. */
 @QuarkusTest
-class ContactGdprTest {
+class ContactGdprTest extends WatchesTopics {
 
     @Inject
     @DataSource("platform")
     AgroalDataSource database;
 
-    private KafkaTestConsumer contactTopic;
-
-    @BeforeEach
-    void subscribe() {
-        contactTopic = KafkaTestConsumer.subscribe(TestKafka.get().bootstrapServers(), TOPIC);
-    }
-
-    @AfterEach
-    void close() {
-        contactTopic.close();
-    }
+    private final KafkaTestConsumer contactTopic = watch(TOPIC);
 
     @Test
     void the_personal_data_export_holds_the_contact_its_consent_history_and_its_company() {

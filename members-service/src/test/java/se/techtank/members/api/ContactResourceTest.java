@@ -10,16 +10,14 @@ import jakarta.inject.Inject;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import se.techtank.platform.testing.Contracts;
 import se.techtank.platform.testing.KafkaTestConsumer;
 import se.techtank.platform.testing.KafkaTestConsumer.ReceivedEvent;
-import se.techtank.platform.testing.TestKafka;
 import se.techtank.platform.testing.TestSql;
 import se.techtank.platform.testing.TestTokens;
+import se.techtank.platform.testing.WatchesTopics;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,23 +43,13 @@ import static se.techtank.members.api.ContactsApi.update;
 
 /** Contact persons of a company: adding, reading, listing, updating and removing them, and their events. */
 @QuarkusTest
-class ContactResourceTest {
+class ContactResourceTest extends WatchesTopics {
 
     @Inject
     @DataSource("platform")
     AgroalDataSource database;
 
-    private KafkaTestConsumer contactTopic;
-
-    @BeforeEach
-    void subscribe() {
-        contactTopic = KafkaTestConsumer.subscribe(TestKafka.get().bootstrapServers(), TOPIC);
-    }
-
-    @AfterEach
-    void close() {
-        contactTopic.close();
-    }
+    private final KafkaTestConsumer contactTopic = watch(TOPIC);
 
     @Test
     void adding_a_contact_stores_it_normalised_with_every_consent_and_publishes_contact_added() {

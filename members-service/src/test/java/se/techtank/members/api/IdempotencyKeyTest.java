@@ -14,15 +14,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import se.techtank.platform.testing.KafkaTestConsumer;
-import se.techtank.platform.testing.TestKafka;
 import se.techtank.platform.testing.TestOrganisationNumbers;
 import se.techtank.platform.testing.TestSql;
 import se.techtank.platform.testing.TestTokens;
+import se.techtank.platform.testing.WatchesTopics;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +32,7 @@ import static org.hamcrest.Matchers.nullValue;
  * answer, and the company is registered and published once.
  */
 @QuarkusTest
-class IdempotencyKeyTest {
+class IdempotencyKeyTest extends WatchesTopics {
 
     private static final String PROBLEMS = "https://api.techtank.se/problems/";
     private static final String NEEDS_ASSESSED = "se.techtank.members.company.needs-assessed";
@@ -47,17 +45,7 @@ class IdempotencyKeyTest {
     @ConfigProperty(name = "techtank.membership-applications.rate-limit")
     int applicationLimit;
 
-    private KafkaTestConsumer companyTopic;
-
-    @BeforeEach
-    void subscribe() {
-        companyTopic = KafkaTestConsumer.subscribe(TestKafka.get().bootstrapServers(), "members.company.v1");
-    }
-
-    @AfterEach
-    void close() {
-        companyTopic.close();
-    }
+    private final KafkaTestConsumer companyTopic = watch("members.company.v1");
 
     @Test
     void a_retry_with_the_same_key_gets_the_first_answer_and_the_company_is_registered_once() {

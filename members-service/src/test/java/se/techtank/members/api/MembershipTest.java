@@ -15,7 +15,6 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,10 +22,10 @@ import se.techtank.members.service.MembershipService;
 import se.techtank.platform.testing.Contracts;
 import se.techtank.platform.testing.KafkaTestConsumer;
 import se.techtank.platform.testing.KafkaTestConsumer.ReceivedEvent;
-import se.techtank.platform.testing.TestKafka;
 import se.techtank.platform.testing.TestOrganisationNumbers;
 import se.techtank.platform.testing.TestSql;
 import se.techtank.platform.testing.TestTokens;
+import se.techtank.platform.testing.WatchesTopics;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +36,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 /** Applying for membership and the lifecycle APPLIED → ACTIVE ⇄ SUSPENDED → TERMINATED, APPLIED → REJECTED. */
 @QuarkusTest
-class MembershipTest {
+class MembershipTest extends WatchesTopics {
 
     private static final String PROBLEMS = "https://api.techtank.se/problems/";
     private static final String EVENT = "se.techtank.members.company.";
@@ -48,20 +47,14 @@ class MembershipTest {
     @Inject
     MembershipService memberships;
 
-    private KafkaTestConsumer companyTopic;
+    private final KafkaTestConsumer companyTopic = watch("members.company.v1");
     /** Each test applies from an address of its own, so that the per-address limit is the test's alone. */
     private String clientAddress;
 
     @BeforeEach
     void setUp() {
-        companyTopic = KafkaTestConsumer.subscribe(TestKafka.get().bootstrapServers(), "members.company.v1");
         ThreadLocalRandom random = ThreadLocalRandom.current();
         clientAddress = "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
-    }
-
-    @AfterEach
-    void close() {
-        companyTopic.close();
     }
 
     @Test

@@ -8,16 +8,14 @@ import java.util.UUID;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import se.techtank.platform.testing.Contracts;
 import se.techtank.platform.testing.KafkaTestConsumer;
 import se.techtank.platform.testing.KafkaTestConsumer.ReceivedEvent;
-import se.techtank.platform.testing.TestKafka;
 import se.techtank.platform.testing.TestOrganisationNumbers;
 import se.techtank.platform.testing.TestTokens;
+import se.techtank.platform.testing.WatchesTopics;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,19 +25,9 @@ import static org.hamcrest.Matchers.equalTo;
 
 /** Needs assessments (behovsanalys), the current needs per focus area, and matching by need. */
 @QuarkusTest
-class NeedsTest {
+class NeedsTest extends WatchesTopics {
 
-    private KafkaTestConsumer companyTopic;
-
-    @BeforeEach
-    void subscribe() {
-        companyTopic = KafkaTestConsumer.subscribe(TestKafka.get().bootstrapServers(), "members.company.v1");
-    }
-
-    @AfterEach
-    void close() {
-        companyTopic.close();
-    }
+    private final KafkaTestConsumer companyTopic = watch("members.company.v1");
 
     @Test
     void the_current_needs_are_the_latest_priority_per_area_and_are_published() {

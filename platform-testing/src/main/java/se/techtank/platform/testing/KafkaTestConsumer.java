@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -31,10 +32,14 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A real consumer of one topic for tests: it sees only the records produced after {@link #subscribe}
- * returned, reads CloudEvents binary-mode headers, and waits for events without sleeping blindly.
+ * A real consumer of one topic for tests: it sees only the records produced after it subscribed, reads
+ * CloudEvents binary-mode headers, and waits for events without sleeping blindly.
  *
- * <p>Not thread-safe: use it from the test's thread, and close it (try-with-resources).
+ * <p>Two ways to hold one, both closing it: for the topics every test of a class watches, a field
+ * {@code watch(topic)} of a {@link WatchesTopics} test class (subscribed before each test, closed after
+ * it); for one test, try-with-resources on {@link #subscribe(String)}.
+ *
+ * <p>Not thread-safe: use it from the test's thread.
  */
 public final class KafkaTestConsumer implements AutoCloseable {
 
@@ -44,25 +49,49 @@ public final class KafkaTestConsumer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String topic;
-    private final KafkaConsumer<String, String> consumer;
+    /** Null until {@link #open} and after {@link #close}. */
+    private KafkaConsumer<String, String> consumer;
+
     private final List<ReceivedEvent> received = new ArrayList<>();
     /** Events already handed out by an await method: {@link #assertNoEvent} does not count them. */
     private final Set<ReceivedEvent> returned = new HashSet<>();
 
-    private KafkaTestConsumer(String topic, KafkaConsumer<String, String> consumer) {
+    private KafkaTestConsumer(String topic) {
         this.topic = topic;
-        this.consumer = consumer;
     }
 
     /**
-     * Assigns every partition of {@code topic} at its current end, with a fresh consumer group. The
-     * topic must exist (it waits up to 10 s for it to appear in the metadata).
+     * Assigns every partition of {@code topic} on this JVM's broker ({@link TestKafka}) at its current
+     * end, with a fresh consumer group. The topic must exist (it waits up to 10 s for it to appear in the
+     * metadata).
      */
+    public static KafkaTestConsumer subscribe(String topic) {
+        return subscribe(TestKafka.get().bootstrapServers(), topic);
+    }
+
+    /** As {@link #subscribe(String)}, on the broker at {@code bootstrapServers}. */
     public static KafkaTestConsumer subscribe(String bootstrapServers, String topic) {
         return subscribe(bootstrapServers, topic, TOPIC_METADATA_TIMEOUT);
     }
 
     static KafkaTestConsumer subscribe(String bootstrapServers, String topic, Duration topicTimeout) {
+        KafkaTestConsumer consumer = unsubscribed(topic);
+        consumer.open(bootstrapServers, topicTimeout);
+        return consumer;
+    }
+
+    /** A consumer that subscribes only when {@link #open} is called ({@link WatchesTopics} does). */
+    static KafkaTestConsumer unsubscribed(String topic) {
+        return new KafkaTestConsumer(Objects.requireNonNull(topic, "topic"));
+    }
+
+    /** Subscribes at the topic's current end, forgetting what an earlier subscription received. */
+    void open(String bootstrapServers, Duration topicTimeout) {
+        if (consumer != null) {
+            throw new IllegalStateException("Already subscribed to " + topic);
+        }
+        received.clear();
+        returned.clear();
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
@@ -71,18 +100,22 @@ public final class KafkaTestConsumer implements AutoCloseable {
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config);
+        KafkaConsumer<String, String> opened = new KafkaConsumer<>(config);
         try {
-            List<TopicPartition> partitions = partitionsOf(consumer, topic, topicTimeout);
-            consumer.assign(partitions);
-            consumer.seekToEnd(partitions);
+            List<TopicPartition> partitions = partitionsOf(opened, topic, topicTimeout);
+            opened.assign(partitions);
+            opened.seekToEnd(partitions);
             // seekToEnd is lazy: resolving the positions now fixes "the end" at subscription time.
-            partitions.forEach(partition -> consumer.position(partition, DEFAULT_TIMEOUT));
-            return new KafkaTestConsumer(topic, consumer);
+            partitions.forEach(partition -> opened.position(partition, DEFAULT_TIMEOUT));
+            consumer = opened;
         } catch (RuntimeException e) {
-            consumer.close(CloseOptions.timeout(Duration.ZERO));
+            opened.close(CloseOptions.timeout(Duration.ZERO));
             throw e;
         }
+    }
+
+    void open(String bootstrapServers) {
+        open(bootstrapServers, TOPIC_METADATA_TIMEOUT);
     }
 
     private static List<TopicPartition> partitionsOf(
@@ -157,6 +190,10 @@ public final class KafkaTestConsumer implements AutoCloseable {
     }
 
     private void pollOnce() {
+        if (consumer == null) {
+            throw new IllegalStateException("Not subscribed to " + topic + ": a watch(topic) consumer is subscribed"
+                    + " only during a test of its WatchesTopics class (from before each test until after it)");
+        }
         for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
             received.add(ReceivedEvent.of(record));
         }
@@ -171,9 +208,14 @@ public final class KafkaTestConsumer implements AutoCloseable {
                 .collect(Collectors.joining("; ", "[", "]"));
     }
 
+    /** Closes the consumer; a no-op when not subscribed. */
     @Override
     public void close() {
-        consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
+        KafkaConsumer<String, String> open = consumer;
+        consumer = null;
+        if (open != null) {
+            open.close(CloseOptions.timeout(Duration.ofSeconds(5)));
+        }
     }
 
     /** One record as received: CloudEvents attributes are in the headers ({@code ce_*}), the data is the value. */

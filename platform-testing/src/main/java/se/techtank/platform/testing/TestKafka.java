@@ -22,6 +22,9 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
+import se.techtank.platform.topics.TopicCatalogue;
+import se.techtank.platform.topics.TopicSpec;
+
 import static org.awaitility.Awaitility.await;
 
 /**

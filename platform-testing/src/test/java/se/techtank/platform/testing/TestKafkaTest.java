@@ -16,6 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import se.techtank.platform.testing.KafkaTestConsumer.ReceivedEvent;
+import se.techtank.platform.topics.TopicCatalogue;
+import se.techtank.platform.topics.TopicSpec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

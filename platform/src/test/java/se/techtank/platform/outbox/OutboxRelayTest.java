@@ -42,7 +42,7 @@ import se.techtank.platform.testing.KafkaTestConsumer.ReceivedEvent;
 import se.techtank.platform.testing.TcpProxy;
 import se.techtank.platform.testing.TestKafka;
 import se.techtank.platform.testing.TestPostgres;
-import se.techtank.platform.testing.TopicSpec;
+import se.techtank.platform.topics.TopicSpec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -88,8 +88,7 @@ class OutboxRelayTest {
     void rows_written_while_kafka_is_unreachable_are_published_once_it_is_back_in_order_and_exactly_once()
             throws Exception {
         try (TcpProxy broker = new TcpProxy(TestKafka.get().bootstrapServers());
-                KafkaTestConsumer consumer =
-                        KafkaTestConsumer.subscribe(TestKafka.get().bootstrapServers(), topic)) {
+                KafkaTestConsumer consumer = KafkaTestConsumer.subscribe(topic)) {
             broker.cut();
             // Two replicas' relays against the same database, both seeing Kafka down.
             OutboxRelay first = relay(broker.address());
@@ -147,8 +146,7 @@ class OutboxRelayTest {
         insert(held, 2);
         insert(free, 1);
 
-        try (KafkaTestConsumer consumer =
-                        KafkaTestConsumer.subscribe(TestKafka.get().bootstrapServers(), topic);
+        try (KafkaTestConsumer consumer = KafkaTestConsumer.subscribe(topic);
                 Connection otherReplica = database.getConnection()) {
             // Another replica has claimed the aggregate's first row and not yet committed.
             otherReplica.setAutoCommit(false);
@@ -181,8 +179,7 @@ class OutboxRelayTest {
         String aggregate = UUID.randomUUID().toString();
         String id = insert(aggregate, 1);
 
-        try (KafkaTestConsumer consumer =
-                KafkaTestConsumer.subscribe(TestKafka.get().bootstrapServers(), topic)) {
+        try (KafkaTestConsumer consumer = KafkaTestConsumer.subscribe(topic)) {
             assertThat(relay.publishBatch()).isEqualTo(1);
             ReceivedEvent event = consumer.awaitEvent(e -> e.key().equals(aggregate));
             assertThat(event.ceId()).isEqualTo(id);
@@ -230,8 +227,7 @@ class OutboxRelayTest {
         FaultyProducer producer = new FaultyProducer(TestKafka.get().bootstrapServers(), fault);
         OutboxRelay relay = relay(producer::producer);
 
-        try (KafkaTestConsumer consumer =
-                KafkaTestConsumer.subscribe(TestKafka.get().bootstrapServers(), topic)) {
+        try (KafkaTestConsumer consumer = KafkaTestConsumer.subscribe(topic)) {
             assertThatThrownBy(relay::publishBatch)
                     .isInstanceOf(ExecutionException.class)
                     .hasCauseInstanceOf(refusal);
@@ -276,8 +272,7 @@ class OutboxRelayTest {
         FaultyProducer producer = new FaultyProducer(TestKafka.get().bootstrapServers(), ackFailsLater(3));
         OutboxRelay relay = relay(producer::producer);
 
-        try (KafkaTestConsumer consumer =
-                KafkaTestConsumer.subscribe(TestKafka.get().bootstrapServers(), topic)) {
+        try (KafkaTestConsumer consumer = KafkaTestConsumer.subscribe(topic)) {
             assertThatThrownBy(relay::publishBatch)
                     .isInstanceOf(ExecutionException.class)
                     .hasCauseInstanceOf(TimeoutException.class)

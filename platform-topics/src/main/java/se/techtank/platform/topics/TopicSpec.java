@@ -1,14 +1,10 @@
-package se.techtank.platform.testing;
+package se.techtank.platform.topics;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
 /** A Kafka topic as the project creates it: name, partitions and topic-level configuration. */
 public record TopicSpec(String name, int partitions, Map<String, String> config) {
-
-    static final int COMPACTED_PARTITIONS = 3;
-    static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(14);
 
     public TopicSpec {
         Objects.requireNonNull(name, "name");
@@ -20,14 +16,11 @@ public record TopicSpec(String name, int partitions, Map<String, String> config)
 
     /** An event topic: compacted, so the latest event of every aggregate stays forever. */
     public static TopicSpec compacted(String name) {
-        return new TopicSpec(name, COMPACTED_PARTITIONS, Map.of("cleanup.policy", "compact"));
+        return TopicCatalogue.eventTopic(name);
     }
 
     /** A dead-letter topic: one partition, deleted after 14 days. */
     public static TopicSpec deadLetter(String name) {
-        return new TopicSpec(
-                name,
-                1,
-                Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(DEAD_LETTER_RETENTION.toMillis())));
+        return TopicCatalogue.deadLetterTopic(name);
     }
 }

@@ -1,0 +1,131 @@
+package se.techtank.local;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The servers the services need: PostgreSQL (embedded, or POSTGRES_HOST), a Kafka broker (a child JVM, or
+ * KAFKA_BOOTSTRAP_SERVERS) with the project's topics, and an SMTP server (GreenMail, or SMTP_HOST).
+ */
+final class Infrastructure {
+
+    static final Duration KAFKA_STOP_GRACE = Duration.ofSeconds(20);
+    private static final Duration KAFKA_READY_TIMEOUT = Duration.ofSeconds(90);
+
+    private final Layout layout;
+    private final Settings settings;
+    private final String java;
+    private final String kafkaBootstrap;
+
+    private Database database;
+    private ChildProcess kafka;
+    private Smtp smtp;
+
+    Infrastructure(Layout layout, Settings settings, String java) {
+        this.layout = layout;
+        this.settings = settings;
+        this.java = java;
+        this.kafkaBootstrap = settings.kafkaBootstrap().orElse(KafkaBroker.BOOTSTRAP);
+    }
+
+    /** Starts what is not given by the environment, creates the databases and topics, and reports each. */
+    void start(StartGuard guard) throws Exception {
+        Console.Step kafkaStep = Console.step();
+        if (settings.kafkaBootstrap().isEmpty()) {
+            // The broker boots in its own JVM while PostgreSQL starts here.
+            guard.step(() -> kafka = KafkaBroker.start(layout, java));
+        }
+
+        Console.Step step = Console.step();
+        List<String> created = guard.step(() -> {
+            database = settings.postgresHost().isPresent()
+                    ? Database.external(
+                            settings.postgresHost().get(),
+                            settings.postgresPort(),
+                            settings.postgresUser(),
+                            settings.postgresPassword())
+                    : Database.startEmbedded(layout.postgresData(), layout.log("postgres"));
+            return database.createDatabases(
+                    Services.ALL.stream().map(Services.Spec::database).toList());
+        });
+        step.done((database.isEmbedded() ? "PostgreSQL 17" : "PostgreSQL (POSTGRES_HOST)") + " on "
+                + database.host() + ":" + database.port()
+                + (created.isEmpty() ? ", databases kept" : ", " + created.size() + " databases created"));
+
+        if (settings.smtpHost().isEmpty()) {
+            step = Console.step();
+            guard.step(() -> smtp = Smtp.start(layout.log("smtp"), layout.mail()));
+            step.done("SMTP server (GreenMail) on " + Smtp.HOST + ":" + Smtp.PORT);
+        }
+
+        KafkaBroker.awaitReady(kafka, kafkaBootstrap, KAFKA_READY_TIMEOUT, layout);
+        kafkaStep.done(
+                (kafka != null ? "Kafka broker (KRaft)" : "Kafka (KAFKA_BOOTSTRAP_SERVERS)") + " on " + kafkaBootstrap);
+        step = Console.step();
+        List<String> topics = KafkaBroker.createTopics(kafkaBootstrap);
+        step.done("Kafka topics: " + KafkaBroker.topicCount() + " present"
+                + (topics.isEmpty() ? "" : ", " + topics.size() + " created"));
+    }
+
+    /** What every service is started with to reach these servers (plus its own DB_URL). */
+    Map<String, String> serviceEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("DB_USER", database.serviceUser());
+        // The demo data sends every application from this machine's address: lift the per-address limit.
+        env.put("MEMBERSHIP_APPLICATION_RATE_LIMIT", "1000");
+        env.put("DB_PASSWORD", database.servicePassword());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
+        if (settings.smtpHost().isPresent()) {
+            env.put("SMTP_HOST", settings.smtpHost().get());
+            settings.smtpPort().ifPresent(p -> env.put("SMTP_PORT", p));
+        } else {
+            env.put("SMTP_HOST", Smtp.HOST);
+            env.put("SMTP_PORT", Integer.toString(Smtp.PORT));
+        }
+        return env;
+    }
+
+    Database database() {
+        return database;
+    }
+
+    String kafkaBootstrap() {
+        return kafkaBootstrap;
+    }
+
+    /** The broker's process when this launcher started it, else null. */
+    ChildProcess kafka() {
+        return kafka;
+    }
+
+    /** Whether this launcher runs the SMTP server (not SMTP_HOST). */
+    boolean ownSmtp() {
+        return smtp != null;
+    }
+
+    /** Stops what this launcher started, after the services: the broker, then SMTP and PostgreSQL. */
+    void stop() {
+        if (kafka != null) {
+            Console.Step step = Console.step();
+            boolean graceful = kafka.stop(KAFKA_STOP_GRACE);
+            step.done(graceful ? "Kafka broker stopped" : "Kafka broker killed (no exit within 20 s)");
+        }
+        if (smtp != null) {
+            Console.Step step = Console.step();
+            smtp.close();
+            step.done("SMTP server stopped");
+        }
+        if (database != null && database.isEmbedded()) {
+            Console.Step step = Console.step();
+            try {
+                database.close();
+                step.done("PostgreSQL stopped");
+            } catch (IOException e) {
+                Console.warn("PostgreSQL: " + e.getMessage());
+            }
+        }
+    }
+}
