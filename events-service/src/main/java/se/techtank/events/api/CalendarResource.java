@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import se.techtank.events.domain.MeetingFilter;
 import se.techtank.events.service.CalendarService;
-import se.techtank.platform.problem.Problem;
 
 /**
  * The public meetings as an iCalendar (RFC 5545) feed that calendar programs subscribe to: rescheduled
@@ -30,10 +29,7 @@ import se.techtank.platform.problem.Problem;
 @SecurityRequirement(name = "bearer")
 @PermitAll
 @Produces(ICalendarWriter.MEDIA_TYPE)
-@APIResponse(
-        responseCode = "401",
-        description = "Invalid or expired token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "Invalid or expired token")
 public class CalendarResource {
 
     static final String TAG = "Calendars";
@@ -110,10 +106,7 @@ public class CalendarResource {
                             mediaType = ICalendarWriter.MEDIA_TYPE,
                             schema = @Schema(type = SchemaType.STRING),
                             example = FEED_EXAMPLE))
-    @APIResponse(
-            responseCode = "400",
-            description = "A bad municipality code or kind",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A bad municipality code or kind")
     public Response feed(
             @Parameter(description = "SCB municipality code", example = "1082") @QueryParam("municipality")
                     String municipality,

@@ -43,7 +43,6 @@ import se.techtank.platform.idempotency.IdempotentRequests;
 import se.techtank.platform.paging.Page;
 import se.techtank.platform.paging.PageRequest;
 import se.techtank.platform.problem.InvalidRequestException;
-import se.techtank.platform.problem.Problem;
 import se.techtank.platform.security.Roles;
 import se.techtank.platform.versioning.EntityVersions;
 
@@ -74,26 +73,12 @@ public class CompanyResource {
             responseCode = "201",
             description = "Registered; `Location` points to the company",
             content = @Content(schema = @Schema(implementation = CompanyResponse.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Malformed JSON or unknown field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "No or invalid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Not staff",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON or unknown field")
+    @APIResponse(responseCode = "403", description = "Not staff")
     @APIResponse(
             responseCode = "409",
-            description = "Organisation number already registered (type `…/duplicate-organisation-number`)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "Invalid fields (type `…/validation-failed`, `errors` lists them)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "Organisation number already registered (type `…/duplicate-organisation-number`)")
+    @APIResponse(responseCode = "422", description = "Invalid fields (type `…/validation-failed`, `errors` lists them)")
     public Response register(
             @BeanParam IdempotencyKeyHeader idempotencyKey, @Valid @NotNull RegisterCompanyRequest request) {
         return idempotent.once(idempotencyKey, "POST /api/v1/companies", request, () -> {
@@ -118,16 +103,7 @@ public class CompanyResource {
     @APIResponse(
             responseCode = "400",
             description =
-                    "A malformed filter, page, size (1–100) or sort (type `…/invalid-request`, `errors` names it)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "No or invalid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Role not allowed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+                    "A malformed filter, page, size (1–100) or sort (type `…/invalid-request`, `errors` names it)")
     public Page<RawValue> list(
             @Parameter(
                             description = "Part of the name (case- and accent-insensitive: `solvesborg` finds "
@@ -190,18 +166,6 @@ public class CompanyResource {
             responseCode = "200",
             description = "The company; `ETag` carries its version",
             content = @Content(schema = @Schema(implementation = CompanyResponse.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "No or invalid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Role not allowed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "Unknown, or not visible to the caller",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id) {
         Company company = companies.get(id);
         return Response.ok(CompanyResponse.of(company)).tag(etag(company)).build();
@@ -220,34 +184,13 @@ public class CompanyResource {
             responseCode = "200",
             description = "Updated; `ETag` carries the new version",
             content = @Content(schema = @Schema(implementation = CompanyResponse.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Malformed JSON, unknown field or malformed If-Match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "No or invalid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Role not allowed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "Unknown, or not the caller's company",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, unknown field or malformed If-Match")
+    @APIResponse(responseCode = "404", description = "Unknown, or not the caller's company")
     @APIResponse(
             responseCode = "412",
-            description = "Changed since it was read (type `…/stale-version`): read it again",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "Invalid fields",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "428",
-            description = "No If-Match (type `…/if-match-required`)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "Changed since it was read (type `…/stale-version`): read it again")
+    @APIResponse(responseCode = "422", description = "Invalid fields")
+    @APIResponse(responseCode = "428", description = "No If-Match (type `…/if-match-required`)")
     public Response update(
             @PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
             @Parameter(description = "The company's ETag as last read", example = "\"3\"")
