@@ -1,17 +1,16 @@
 package se.techtank.events.api;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -107,14 +106,8 @@ public class CalendarResource {
                             schema = @Schema(type = SchemaType.STRING),
                             example = FEED_EXAMPLE))
     @APIResponse(responseCode = "400", description = "A bad municipality code or kind")
-    public Response feed(
-            @Parameter(description = "SCB municipality code", example = "1082") @QueryParam("municipality")
-                    String municipality,
-            @Parameter(description = "Kind of meeting", example = "INDUSTRY_MEETING") @QueryParam("kind") String kind,
-            @Parameter(description = "Meetings of this series", example = "Branschträffar hösten 2026")
-                    @QueryParam("series")
-                    String series) {
-        MeetingFilter filter = MeetingListParameters.filter(municipality, kind, null, series, null, null, null);
+    public Response feed(@BeanParam CalendarFeedParameters filters) {
+        MeetingFilter filter = filters.filter();
         var meetings = calendars.feed(filter.municipalityCode(), filter.kind(), filter.series());
         return Response.ok(
                         ICalendarWriter.feed(feedName(filter), meetings, calendars.now()), ICalendarWriter.CONTENT_TYPE)

@@ -41,9 +41,9 @@ import se.techtank.events.service.RegistrationService;
 import se.techtank.platform.idempotency.IdempotencyKeyHeader;
 import se.techtank.platform.idempotency.IdempotentRequests;
 import se.techtank.platform.paging.PageRequest;
-import se.techtank.platform.problem.FieldError;
 import se.techtank.platform.problem.InvalidRequestException;
 import se.techtank.platform.problem.RuleViolationException;
+import se.techtank.platform.query.QueryParameters;
 import se.techtank.platform.security.Roles;
 
 /** Registering for a meeting, and what its organisers do with the registrations. */
@@ -218,29 +218,12 @@ public class MeetingRegistrationResource {
     }
 
     static Set<RegistrationStatus> statuses(List<String> values) {
-        Set<RegistrationStatus> statuses = EnumSet.noneOf(RegistrationStatus.class);
-        if (values != null) {
-            for (String value : values) {
-                for (String part : value.split(",")) {
-                    if (part.isBlank()) {
-                        continue;
-                    }
-                    try {
-                        statuses.add(RegistrationStatus.valueOf(part.strip()));
-                    } catch (IllegalArgumentException e) {
-                        throw new InvalidRequestException(
-                                "The list parameters are invalid.",
-                                List.of(new FieldError(
-                                        "status",
-                                        "must be one of "
-                                                + String.join(
-                                                        ", ",
-                                                        EnumSet.allOf(RegistrationStatus.class).stream()
-                                                                .map(Enum::name)
-                                                                .toList()))));
-                    }
-                }
-            }
+        QueryParameters parameters = new QueryParameters();
+        Set<RegistrationStatus> statuses = parameters.allOf("status", values, RegistrationStatus.class);
+        if (!parameters.errors().isEmpty()) {
+            // One error however many values are bad, as these operations have always answered.
+            throw new InvalidRequestException(
+                    "The list parameters are invalid.", parameters.errors().subList(0, 1));
         }
         return statuses.isEmpty() ? EnumSet.allOf(RegistrationStatus.class) : statuses;
     }

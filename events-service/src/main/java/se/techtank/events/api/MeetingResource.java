@@ -125,22 +125,7 @@ public class MeetingResource {
             content = @Content(schema = @Schema(implementation = MeetingPage.class)))
     @APIResponse(responseCode = "400", description = "A bad filter or paging parameter")
     public Response list(
-            @Parameter(description = "SCB municipality code", example = "1082") @QueryParam("municipality")
-                    String municipality,
-            @Parameter(description = "Kind of meeting", example = "INDUSTRY_MEETING") @QueryParam("kind") String kind,
-            @Parameter(description = "Meetings serving this focus area", example = "AUTOMATION")
-                    @QueryParam("focusArea")
-                    String focusArea,
-            @Parameter(description = "Meetings of this series", example = "Branschträffar hösten 2026")
-                    @QueryParam("series")
-                    String series,
-            @Parameter(description = "Starting on or after this date", example = "2026-09-01") @QueryParam("from")
-                    String from,
-            @Parameter(description = "Starting on or before this date", example = "2026-12-31") @QueryParam("to")
-                    String to,
-            @Parameter(description = "Status (repeatable); PUBLISHED if absent", example = "PUBLISHED")
-                    @QueryParam("status")
-                    List<String> status,
+            @BeanParam MeetingListParameters filters,
             @Parameter(description = "Page number, from 0", example = "0") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1–100 (default 20)", example = "20") @QueryParam("size") String size,
             @Parameter(
@@ -152,7 +137,7 @@ public class MeetingResource {
         var filter = new AtomicReference<MeetingFilter>();
         var request = new AtomicReference<PageRequest>();
         InvalidRequestException.collect(
-                () -> filter.set(MeetingListParameters.filter(municipality, kind, focusArea, series, from, to, status)),
+                () -> filter.set(filters.filter()),
                 () -> request.set(PageRequest.parse(page, size, sort, MeetingQueries.SORTABLE, "start,asc")));
         // The public calendar page asks the same few lists over and over: each is rendered once and given
         // back byte for byte while the database snapshot is the same and the time has not changed what it

@@ -34,9 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import se.techtank.members.domain.Company;
 import se.techtank.members.domain.CompanyFilter;
-import se.techtank.members.domain.FocusArea;
-import se.techtank.members.domain.MembershipStatus;
-import se.techtank.members.domain.SizeClass;
 import se.techtank.members.service.CompanyService;
 import se.techtank.platform.idempotency.IdempotencyKeyHeader;
 import se.techtank.platform.idempotency.IdempotentRequests;
@@ -105,36 +102,7 @@ public class CompanyResource {
             description =
                     "A malformed filter, page, size (1–100) or sort (type `…/invalid-request`, `errors` names it)")
     public Page<RawValue> list(
-            @Parameter(
-                            description = "Part of the name (case- and accent-insensitive: `solvesborg` finds "
-                                    + "`Sölvesborgs Stål AB`) or the start of the organisation number",
-                            example = "pressverktyg")
-                    @QueryParam("q")
-                    String q,
-            @Parameter(description = "SCB municipality code", example = "1082") @QueryParam("municipality")
-                    String municipality,
-            @Parameter(
-                            description =
-                                    "SNI code prefix, matching primary or secondary codes (`25` matches `25.110`)",
-                            example = "25")
-                    @QueryParam("sni")
-                    String sni,
-            @Parameter(description = "EU size class", schema = @Schema(implementation = SizeClass.class))
-                    @QueryParam("sizeClass")
-                    String sizeClass,
-            @Parameter(
-                            description = "Only companies changed at or after this time (ISO-8601 with offset)",
-                            example = "2026-10-01T00:00:00Z")
-                    @QueryParam("modifiedSince")
-                    String modifiedSince,
-            @Parameter(description = "Membership status", schema = @Schema(implementation = MembershipStatus.class))
-                    @QueryParam("membershipStatus")
-                    String membershipStatus,
-            @Parameter(
-                            description = "Companies with a current need in this focus area at priority 3 or higher",
-                            schema = @Schema(implementation = FocusArea.class))
-                    @QueryParam("focusArea")
-                    String focusArea,
+            @BeanParam CompanyListParameters filters,
             @Parameter(description = "Page number, from 0", example = "0") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1–100 (default 20)", example = "20") @QueryParam("size") String size,
             @Parameter(
@@ -146,8 +114,7 @@ public class CompanyResource {
         var filter = new java.util.concurrent.atomic.AtomicReference<CompanyFilter>();
         var request = new java.util.concurrent.atomic.AtomicReference<PageRequest>();
         InvalidRequestException.collect(
-                () -> filter.set(CompanyListParameters.filter(
-                        q, municipality, sni, sizeClass, modifiedSince, membershipStatus, focusArea)),
+                () -> filter.set(filters.filter()),
                 () -> request.set(PageRequest.parse(page, size, sort, CompanyFilter.SORTABLE, "name,asc")));
         // Each item is the company's CompanyResponse as JSON, written once per version of its row
         // (CompanyListJson): Jackson writes the page around them, so the body is what it was when Jackson
