@@ -17,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import se.techtank.events.service.AttendeeErasure;
-import se.techtank.platform.problem.Problem;
 import se.techtank.platform.security.Roles;
 import se.techtank.platform.validation.EmailAddress;
 
@@ -48,18 +47,8 @@ public class AttendeeResource {
             responseCode = "200",
             description = "How many registrations were anonymised now",
             content = @Content(schema = @Schema(implementation = MeetingCommands.Erased.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "No or invalid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Not staff",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "Not an e-mail address",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not staff")
+    @APIResponse(responseCode = "422", description = "Not an e-mail address")
     public MeetingCommands.Erased erase(@Valid @NotNull MeetingCommands.Erase request) {
         return new MeetingCommands.Erased(erasure.erase(EmailAddress.of(request.email())));
     }

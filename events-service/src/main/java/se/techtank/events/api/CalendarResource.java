@@ -1,24 +1,22 @@
 package se.techtank.events.api;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import se.techtank.events.domain.MeetingFilter;
 import se.techtank.events.service.CalendarService;
-import se.techtank.platform.problem.Problem;
 
 /**
  * The public meetings as an iCalendar (RFC 5545) feed that calendar programs subscribe to: rescheduled
@@ -30,10 +28,7 @@ import se.techtank.platform.problem.Problem;
 @SecurityRequirement(name = "bearer")
 @PermitAll
 @Produces(ICalendarWriter.MEDIA_TYPE)
-@APIResponse(
-        responseCode = "401",
-        description = "Invalid or expired token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "Invalid or expired token")
 public class CalendarResource {
 
     static final String TAG = "Calendars";
@@ -110,18 +105,9 @@ public class CalendarResource {
                             mediaType = ICalendarWriter.MEDIA_TYPE,
                             schema = @Schema(type = SchemaType.STRING),
                             example = FEED_EXAMPLE))
-    @APIResponse(
-            responseCode = "400",
-            description = "A bad municipality code or kind",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response feed(
-            @Parameter(description = "SCB municipality code", example = "1082") @QueryParam("municipality")
-                    String municipality,
-            @Parameter(description = "Kind of meeting", example = "INDUSTRY_MEETING") @QueryParam("kind") String kind,
-            @Parameter(description = "Meetings of this series", example = "Branschträffar hösten 2026")
-                    @QueryParam("series")
-                    String series) {
-        MeetingFilter filter = MeetingListParameters.filter(municipality, kind, null, series, null, null, null);
+    @APIResponse(responseCode = "400", description = "A bad municipality code or kind")
+    public Response feed(@BeanParam CalendarFeedParameters filters) {
+        MeetingFilter filter = filters.filter();
         var meetings = calendars.feed(filter.municipalityCode(), filter.kind(), filter.series());
         return Response.ok(
                         ICalendarWriter.feed(feedName(filter), meetings, calendars.now()), ICalendarWriter.CONTENT_TYPE)

@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import se.techtank.events.domain.Meeting;
 import se.techtank.events.service.CalendarService;
-import se.techtank.platform.problem.Problem;
 
 /**
  * One meeting as an iCalendar (RFC 5545) file to add to a calendar. A class of its own, with the full
@@ -33,10 +32,7 @@ import se.techtank.platform.problem.Problem;
 @SecurityRequirement(name = "bearer")
 @PermitAll
 @Produces(ICalendarWriter.MEDIA_TYPE)
-@APIResponse(
-        responseCode = "401",
-        description = "Invalid or expired token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "Invalid or expired token")
 public class MeetingCalendarResource {
 
     private final CalendarService calendars;
@@ -66,10 +62,7 @@ public class MeetingCalendarResource {
                             mediaType = ICalendarWriter.MEDIA_TYPE,
                             schema = @Schema(type = SchemaType.STRING),
                             example = CalendarResource.MEETING_EXAMPLE))
-    @APIResponse(
-            responseCode = "404",
-            description = "Unknown meeting, or a draft the caller does not organise",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown meeting, or a draft the caller does not organise")
     public Response meeting(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id) {
         Meeting meeting = calendars.meeting(id);
         return Response.ok(ICalendarWriter.meeting(meeting, calendars.now()), ICalendarWriter.CONTENT_TYPE)

@@ -2,11 +2,12 @@ package se.techtank.events.api;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import se.techtank.events.domain.FocusArea;
 import se.techtank.events.domain.MeetingFilter;
@@ -14,13 +15,45 @@ import se.techtank.events.domain.MeetingKind;
 import se.techtank.events.domain.MeetingStatus;
 import se.techtank.events.domain.MeetingTime;
 import se.techtank.events.domain.MunicipalityCode;
-import se.techtank.platform.problem.FieldError;
-import se.techtank.platform.problem.InvalidRequestException;
+import se.techtank.platform.query.QueryParameters;
 
-/** Reads the filters of {@code GET /api/v1/meetings} and the calendar feed; a malformed one is a 400 naming it. */
-final class MeetingListParameters {
+/**
+ * The filters of {@code GET /api/v1/meetings}, taken as {@code @BeanParam}; a malformed one is a 400 naming
+ * it. The calendar feed reads three of them ({@link CalendarFeedParameters}) the same way.
+ */
+public class MeetingListParameters {
 
-    private MeetingListParameters() {}
+    @QueryParam("municipality")
+    @Parameter(description = "SCB municipality code", example = "1082")
+    String municipality;
+
+    @QueryParam("kind")
+    @Parameter(description = "Kind of meeting", example = "INDUSTRY_MEETING")
+    String kind;
+
+    @QueryParam("focusArea")
+    @Parameter(description = "Meetings serving this focus area", example = "AUTOMATION")
+    String focusArea;
+
+    @QueryParam("series")
+    @Parameter(description = "Meetings of this series", example = "Branschträffar hösten 2026")
+    String series;
+
+    @QueryParam("from")
+    @Parameter(description = "Starting on or after this date", example = "2026-09-01")
+    String from;
+
+    @QueryParam("to")
+    @Parameter(description = "Starting on or before this date", example = "2026-12-31")
+    String to;
+
+    @QueryParam("status")
+    @Parameter(description = "Status (repeatable); PUBLISHED if absent", example = "PUBLISHED")
+    List<String> status;
+
+    MeetingFilter filter() {
+        return filter(municipality, kind, focusArea, series, from, to, status);
+    }
 
     static MeetingFilter filter(
             String municipality,
@@ -30,67 +63,25 @@ final class MeetingListParameters {
             String from,
             String to,
             List<String> status) {
-        List<FieldError> errors = new ArrayList<>();
-        String municipalityCode = blankToNull(municipality);
+        QueryParameters parameters = new QueryParameters();
+        String municipalityCode = QueryParameters.text(municipality);
         if (municipalityCode != null && !MunicipalityCode.isValid(municipalityCode)) {
-            errors.add(new FieldError("municipality", "must be a Swedish municipality code, e.g. 1082"));
+            parameters.reject("municipality", "must be a Swedish municipality code, e.g. 1082");
         }
-        MeetingKind meetingKind = enumValue("kind", kind, MeetingKind.class, errors);
-        FocusArea area = enumValue("focusArea", focusArea, FocusArea.class, errors);
-        Instant fromInstant = date("from", from, 0, errors);
-        Instant toInstant = date("to", to, 1, errors);
-        Set<MeetingStatus> statuses = EnumSet.noneOf(MeetingStatus.class);
-        if (status != null) {
-            for (String value : status) {
-                for (String part : value.split(",")) {
-                    MeetingStatus parsed = enumValue("status", part, MeetingStatus.class, errors);
-                    if (parsed != null) {
-                        statuses.add(parsed);
-                    }
-                }
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException("The list parameters are invalid.", errors);
-        }
+        MeetingKind meetingKind = parameters.oneOf("kind", kind, MeetingKind.class);
+        FocusArea area = parameters.oneOf("focusArea", focusArea, FocusArea.class);
+        Instant fromInstant = startOf(parameters.date("from", from), 0);
+        Instant toInstant = startOf(parameters.date("to", to), 1);
+        Set<MeetingStatus> statuses = parameters.allOf("status", status, MeetingStatus.class);
+        parameters.throwIfInvalid("The list parameters are invalid.");
         return MeetingFilter.of(
-                municipalityCode, meetingKind, area, blankToNull(series), fromInstant, toInstant, statuses);
+                municipalityCode, meetingKind, area, QueryParameters.text(series), fromInstant, toInstant, statuses);
     }
 
     /** The start of the day ({@code plusDays} 0) or of the next day (1) in Stockholm. */
-    private static Instant date(String name, String value, int plusDays, List<FieldError> errors) {
-        if (blankToNull(value) == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip())
-                    .plusDays(plusDays)
-                    .atStartOfDay(MeetingTime.ZONE)
-                    .toInstant();
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(name, "must be a date, e.g. 2026-10-01"));
-            return null;
-        }
-    }
-
-    private static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type, List<FieldError> errors) {
-        if (blankToNull(value) == null) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.strip());
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(
-                    name,
-                    "must be one of "
-                            + String.join(
-                                    ", ",
-                                    EnumSet.allOf(type).stream().map(Enum::name).toList())));
-            return null;
-        }
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
+    private static Instant startOf(LocalDate date, int plusDays) {
+        return date == null
+                ? null
+                : date.plusDays(plusDays).atStartOfDay(MeetingTime.ZONE).toInstant();
     }
 }

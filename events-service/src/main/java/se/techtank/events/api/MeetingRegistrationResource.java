@@ -41,10 +41,9 @@ import se.techtank.events.service.RegistrationService;
 import se.techtank.platform.idempotency.IdempotencyKeyHeader;
 import se.techtank.platform.idempotency.IdempotentRequests;
 import se.techtank.platform.paging.PageRequest;
-import se.techtank.platform.problem.FieldError;
 import se.techtank.platform.problem.InvalidRequestException;
-import se.techtank.platform.problem.Problem;
 import se.techtank.platform.problem.RuleViolationException;
+import se.techtank.platform.query.QueryParameters;
 import se.techtank.platform.security.Roles;
 
 /** Registering for a meeting, and what its organisers do with the registrations. */
@@ -52,14 +51,8 @@ import se.techtank.platform.security.Roles;
 @Tag(name = "Registrations", description = "Registration, waitlist, approval, check-in and attendance")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(
-        responseCode = "401",
-        description = "Invalid or expired token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "404",
-        description = "Unknown meeting, or one the caller may not see",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "Invalid or expired token")
+@APIResponse(responseCode = "404", description = "Unknown meeting, or one the caller may not see")
 public class MeetingRegistrationResource {
 
     private final RegistrationService registrations;
@@ -96,21 +89,16 @@ public class MeetingRegistrationResource {
             responseCode = "201",
             description = "Registered; Location names the registration",
             content = @Content(schema = @Schema(implementation = RegistrationResponse.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Malformed JSON or unknown field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON or unknown field")
     @APIResponse(
             responseCode = "409",
             description = "Already registered (`duplicate-registration`), company limit reached "
                     + "(`company-limit-reached`), registration closed or not yet open (`registration-closed`, "
-                    + "`registration-not-open`, with the time), meeting cancelled or completed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+                    + "`registration-not-open`, with the time), meeting cancelled or completed")
     @APIResponse(
             responseCode = "422",
             description = "A bad field (e.g. `attendee.email`), or a members-only meeting without an active "
-                    + "member company (`members-only`)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+                    + "member company (`members-only`)")
     public Response register(
             @PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
             @BeanParam IdempotencyKeyHeader idempotencyKey,
@@ -135,14 +123,7 @@ public class MeetingRegistrationResource {
             responseCode = "200",
             description = "One page of registrations",
             content = @Content(schema = @Schema(implementation = RegistrationPage.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "A bad filter or paging parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Role not allowed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A bad filter or paging parameter")
     public RegistrationPage list(
             @PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
             @Parameter(description = "Status (repeatable); all if absent", example = "WAITLISTED") @QueryParam("status")
@@ -181,10 +162,6 @@ public class MeetingRegistrationResource {
                                     + "Specialkost;Meddelande;Med på deltagarlistan;Anmäld\n"
                                     + "Anna Berg;anna.berg@pressverktyg.example.se;sv;556036-0793;Pressverktyg AB;"
                                     + "CONFIRMED;;;Vegetarisk;;ja;2026-09-02T10:15:00+02:00\n"))
-    @APIResponse(
-            responseCode = "403",
-            description = "Role not allowed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response export(
             @PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
             @Parameter(description = "Status (repeatable); all if absent", example = "CONFIRMED") @QueryParam("status")
@@ -207,10 +184,6 @@ public class MeetingRegistrationResource {
             responseCode = "200",
             description = "The report",
             content = @Content(schema = @Schema(implementation = AttendanceReport.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Role not allowed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public AttendanceReport attendance(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id) {
         return attendance.report(id);
     }
@@ -228,17 +201,9 @@ public class MeetingRegistrationResource {
             description = "Attended",
             content = @Content(schema = @Schema(implementation = RegistrationResponse.class)))
     @APIResponse(
-            responseCode = "403",
-            description = "Role not allowed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
             responseCode = "409",
-            description = "Not confirmed (waitlisted, cancelled, …), or the meeting is not published",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "Neither code nor id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "Not confirmed (waitlisted, cancelled, …), or the meeting is not published")
+    @APIResponse(responseCode = "422", description = "Neither code nor id")
     public RegistrationResponse checkIn(
             @PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
             @Valid @NotNull MeetingCommands.CheckIn request) {
@@ -253,29 +218,12 @@ public class MeetingRegistrationResource {
     }
 
     static Set<RegistrationStatus> statuses(List<String> values) {
-        Set<RegistrationStatus> statuses = EnumSet.noneOf(RegistrationStatus.class);
-        if (values != null) {
-            for (String value : values) {
-                for (String part : value.split(",")) {
-                    if (part.isBlank()) {
-                        continue;
-                    }
-                    try {
-                        statuses.add(RegistrationStatus.valueOf(part.strip()));
-                    } catch (IllegalArgumentException e) {
-                        throw new InvalidRequestException(
-                                "The list parameters are invalid.",
-                                List.of(new FieldError(
-                                        "status",
-                                        "must be one of "
-                                                + String.join(
-                                                        ", ",
-                                                        EnumSet.allOf(RegistrationStatus.class).stream()
-                                                                .map(Enum::name)
-                                                                .toList()))));
-                    }
-                }
-            }
+        QueryParameters parameters = new QueryParameters();
+        Set<RegistrationStatus> statuses = parameters.allOf("status", values, RegistrationStatus.class);
+        if (!parameters.errors().isEmpty()) {
+            // One error however many values are bad, as these operations have always answered.
+            throw new InvalidRequestException(
+                    "The list parameters are invalid.", parameters.errors().subList(0, 1));
         }
         return statuses.isEmpty() ? EnumSet.allOf(RegistrationStatus.class) : statuses;
     }

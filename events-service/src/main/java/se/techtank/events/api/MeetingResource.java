@@ -48,7 +48,6 @@ import se.techtank.platform.idempotency.IdempotentRequests;
 import se.techtank.platform.paging.Page;
 import se.techtank.platform.paging.PageRequest;
 import se.techtank.platform.problem.InvalidRequestException;
-import se.techtank.platform.problem.Problem;
 import se.techtank.platform.security.Roles;
 import se.techtank.platform.versioning.EntityVersions;
 
@@ -63,10 +62,7 @@ import se.techtank.platform.versioning.EntityVersions;
                 + "webinars and networking events")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(
-        responseCode = "401",
-        description = "Invalid or expired token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "Invalid or expired token")
 public class MeetingResource {
 
     private final MeetingService meetings;
@@ -100,18 +96,11 @@ public class MeetingResource {
             responseCode = "201",
             description = "Planned; Location names it",
             content = @Content(schema = @Schema(implementation = MeetingResponse.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Malformed JSON, unknown field or bad value",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Not staff, or another municipality's meeting",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, unknown field or bad value")
+    @APIResponse(responseCode = "403", description = "Not staff, or another municipality's meeting")
     @APIResponse(
             responseCode = "422",
-            description = "A field breaks a rule (end before start, closing after start, no place, …)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "A field breaks a rule (end before start, closing after start, no place, …)")
     public Response plan(@BeanParam IdempotencyKeyHeader idempotencyKey, @Valid @NotNull MeetingRequest request) {
         return idempotent.once(idempotencyKey, "POST /api/v1/meetings", request, () -> {
             Meeting meeting = meetings.plan(request.toDetails());
@@ -133,27 +122,9 @@ public class MeetingResource {
             responseCode = "200",
             description = "One page of meetings",
             content = @Content(schema = @Schema(implementation = MeetingPage.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "A bad filter or paging parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A bad filter or paging parameter")
     public Response list(
-            @Parameter(description = "SCB municipality code", example = "1082") @QueryParam("municipality")
-                    String municipality,
-            @Parameter(description = "Kind of meeting", example = "INDUSTRY_MEETING") @QueryParam("kind") String kind,
-            @Parameter(description = "Meetings serving this focus area", example = "AUTOMATION")
-                    @QueryParam("focusArea")
-                    String focusArea,
-            @Parameter(description = "Meetings of this series", example = "Branschträffar hösten 2026")
-                    @QueryParam("series")
-                    String series,
-            @Parameter(description = "Starting on or after this date", example = "2026-09-01") @QueryParam("from")
-                    String from,
-            @Parameter(description = "Starting on or before this date", example = "2026-12-31") @QueryParam("to")
-                    String to,
-            @Parameter(description = "Status (repeatable); PUBLISHED if absent", example = "PUBLISHED")
-                    @QueryParam("status")
-                    List<String> status,
+            @BeanParam MeetingListParameters filters,
             @Parameter(description = "Page number, from 0", example = "0") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1–100 (default 20)", example = "20") @QueryParam("size") String size,
             @Parameter(
@@ -165,7 +136,7 @@ public class MeetingResource {
         var filter = new AtomicReference<MeetingFilter>();
         var request = new AtomicReference<PageRequest>();
         InvalidRequestException.collect(
-                () -> filter.set(MeetingListParameters.filter(municipality, kind, focusArea, series, from, to, status)),
+                () -> filter.set(filters.filter()),
                 () -> request.set(PageRequest.parse(page, size, sort, MeetingQueries.SORTABLE, "start,asc")));
         // The public calendar page asks the same few lists over and over: each is rendered once and given
         // back byte for byte while the database snapshot is the same and the time has not changed what it
@@ -208,10 +179,7 @@ public class MeetingResource {
             responseCode = "200",
             description = "The meeting; ETag carries its version",
             content = @Content(schema = @Schema(implementation = MeetingResponse.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "Unknown meeting, or a draft the caller does not organise",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown meeting, or a draft the caller does not organise")
     public Response get(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id) {
         return withVersion(meetings.get(id));
     }
@@ -231,26 +199,13 @@ public class MeetingResource {
             responseCode = "200",
             description = "Changed; the new ETag",
             content = @Content(schema = @Schema(implementation = MeetingResponse.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "Unknown meeting, or one the caller does not organise",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown meeting, or one the caller does not organise")
     @APIResponse(
             responseCode = "409",
-            description = "Completed or cancelled, or capacity below the confirmed registrations",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "If-Match is stale: read the meeting again",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "A field breaks a rule",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "428",
-            description = "If-Match missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "Completed or cancelled, or capacity below the confirmed registrations")
+    @APIResponse(responseCode = "412", description = "If-Match is stale: read the meeting again")
+    @APIResponse(responseCode = "422", description = "A field breaks a rule")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response edit(
             @PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
             @Parameter(description = "The ETag of the meeting as read", example = "\"3\"")
@@ -272,14 +227,8 @@ public class MeetingResource {
             responseCode = "200",
             description = "Published",
             content = @Content(schema = @Schema(implementation = MeetingResponse.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "Unknown meeting, or one the caller does not organise",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Not a draft",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown meeting, or one the caller does not organise")
+    @APIResponse(responseCode = "409", description = "Not a draft")
     public Response publish(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id) {
         return withVersion(meetings.publish(id));
     }
@@ -297,18 +246,9 @@ public class MeetingResource {
             responseCode = "200",
             description = "Cancelled",
             content = @Content(schema = @Schema(implementation = MeetingResponse.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "Unknown meeting, or one the caller does not organise",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Already completed or cancelled",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "No reason",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown meeting, or one the caller does not organise")
+    @APIResponse(responseCode = "409", description = "Already completed or cancelled")
+    @APIResponse(responseCode = "422", description = "No reason")
     public Response cancel(
             @PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
             @Valid @NotNull MeetingCommands.Reason request) {
@@ -327,14 +267,8 @@ public class MeetingResource {
             responseCode = "200",
             description = "Completed",
             content = @Content(schema = @Schema(implementation = MeetingResponse.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "Unknown meeting, or one the caller does not organise",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Not published, or not started yet",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown meeting, or one the caller does not organise")
+    @APIResponse(responseCode = "409", description = "Not published, or not started yet")
     public Response complete(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id) {
         return withVersion(meetings.complete(id));
     }

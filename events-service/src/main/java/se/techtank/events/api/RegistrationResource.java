@@ -27,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.techtank.events.domain.Registration;
 import se.techtank.events.service.CancellationLinks;
 import se.techtank.events.service.RegistrationService;
-import se.techtank.platform.problem.Problem;
 import se.techtank.platform.security.Roles;
 
 /** One registration: read and cancelled by its attendee (with the secret token) or the organisers. */
@@ -35,14 +34,8 @@ import se.techtank.platform.security.Roles;
 @Tag(name = "Registrations")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(
-        responseCode = "401",
-        description = "Invalid or expired token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "404",
-        description = "Unknown registration, or neither the right token nor an organiser",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "Invalid or expired token")
+@APIResponse(responseCode = "404", description = "Unknown registration, or neither the right token nor an organiser")
 public class RegistrationResource {
 
     private final RegistrationService registrations;
@@ -81,10 +74,7 @@ public class RegistrationResource {
             responseCode = "200",
             description = "Cancelled",
             content = @Content(schema = @Schema(implementation = RegistrationResponse.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Attended, no-show or declined",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Attended, no-show or declined")
     public RegistrationResponse cancel(
             @PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
             @Parameter(description = "The secret token of the cancellation link") @QueryParam("token") String token) {
@@ -102,14 +92,8 @@ public class RegistrationResource {
             responseCode = "200",
             description = "Approved",
             content = @Content(schema = @Schema(implementation = RegistrationResponse.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Not staff",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Not pending approval",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not staff")
+    @APIResponse(responseCode = "409", description = "Not pending approval")
     public RegistrationResponse approve(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id) {
         return response(registrations.approve(id).registration());
     }
@@ -125,18 +109,9 @@ public class RegistrationResource {
             responseCode = "200",
             description = "Declined",
             content = @Content(schema = @Schema(implementation = RegistrationResponse.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Not staff",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Not pending approval",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "No reason",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not staff")
+    @APIResponse(responseCode = "409", description = "Not pending approval")
+    @APIResponse(responseCode = "422", description = "No reason")
     public RegistrationResponse decline(
             @PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
             @Valid @NotNull MeetingCommands.Reason request) {

@@ -33,7 +33,6 @@ import se.techtank.platform.idempotency.IdempotencyKeyHeader;
 import se.techtank.platform.idempotency.IdempotentRequests;
 import se.techtank.platform.paging.Page;
 import se.techtank.platform.paging.PageRequest;
-import se.techtank.platform.problem.Problem;
 import se.techtank.platform.security.Roles;
 import se.techtank.platform.versioning.EntityVersions;
 
@@ -67,30 +66,17 @@ public class CompanyContactResource {
             content = @Content(schema = @Schema(implementation = ContactResponse.class)))
     @APIResponse(
             responseCode = "400",
-            description = "Malformed JSON or unknown field (type `…/unknown-field`, `errors` names it)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "No or invalid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Role not allowed (municipality, partner)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "Unknown company, or not the caller's",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "Malformed JSON or unknown field (type `…/unknown-field`, `errors` names it)")
+    @APIResponse(responseCode = "403", description = "Role not allowed (municipality, partner)")
+    @APIResponse(responseCode = "404", description = "Unknown company, or not the caller's")
     @APIResponse(
             responseCode = "409",
             description = "The company already has a contact with this e-mail address, in any letter case "
-                    + "(type `…/duplicate-contact-email`)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+                    + "(type `…/duplicate-contact-email`)")
     @APIResponse(
             responseCode = "422",
             description = "Invalid fields, such as e-mail, phone, language or an unknown consent (type "
-                    + "`…/validation-failed`, `errors` lists them)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+                    + "`…/validation-failed`, `errors` lists them)")
     public Response add(
             @PathParam("companyId") @Schema(type = SchemaType.STRING, format = "uuid") UUID companyId,
             @BeanParam IdempotencyKeyHeader idempotencyKey,
@@ -116,20 +102,9 @@ public class CompanyContactResource {
             content = @Content(schema = @Schema(implementation = ContactPage.class)))
     @APIResponse(
             responseCode = "400",
-            description = "A malformed page, size (1–100) or sort (type `…/invalid-request`, `errors` names it)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "No or invalid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Role not allowed (municipality, partner)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "Unknown company, or not the caller's",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "A malformed page, size (1–100) or sort (type `…/invalid-request`, `errors` names it)")
+    @APIResponse(responseCode = "403", description = "Role not allowed (municipality, partner)")
+    @APIResponse(responseCode = "404", description = "Unknown company, or not the caller's")
     public Page<ContactResponse> list(
             @PathParam("companyId") @Schema(type = SchemaType.STRING, format = "uuid") UUID companyId,
             @Parameter(description = "Page number, from 0", example = "0") @QueryParam("page") String page,

@@ -111,24 +111,12 @@ public class CompanyImportResource {
     @APIResponse(
             responseCode = "400",
             description = "Unknown, repeated or missing columns, not UTF-8, or not well-formed CSV (type "
-                    + "`…/invalid-request`, `errors` names the columns); nothing was imported",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "No or invalid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Not staff",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+                    + "`…/invalid-request`, `errors` names the columns); nothing was imported")
+    @APIResponse(responseCode = "403", description = "Not staff")
     @APIResponse(
             responseCode = "413",
-            description = "More than 10 MB or 50,000 rows (type `…/import-too-large`); nothing was imported",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "415",
-            description = "Not `text/csv` (type `…/unsupported-media-type`)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "More than 10 MB or 50,000 rows (type `…/import-too-large`); nothing was imported")
+    @APIResponse(responseCode = "415", description = "Not `text/csv` (type `…/unsupported-media-type`)")
     public CompanyImportReport importCompanies(InputStream body) {
         List<ParsedRow> parsed = file.read(body);
         List<CompanyImportRowReport> rows = new ArrayList<>(parsed.size());

@@ -34,16 +34,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import se.techtank.members.domain.Company;
 import se.techtank.members.domain.CompanyFilter;
-import se.techtank.members.domain.FocusArea;
-import se.techtank.members.domain.MembershipStatus;
-import se.techtank.members.domain.SizeClass;
 import se.techtank.members.service.CompanyService;
 import se.techtank.platform.idempotency.IdempotencyKeyHeader;
 import se.techtank.platform.idempotency.IdempotentRequests;
 import se.techtank.platform.paging.Page;
 import se.techtank.platform.paging.PageRequest;
 import se.techtank.platform.problem.InvalidRequestException;
-import se.techtank.platform.problem.Problem;
 import se.techtank.platform.security.Roles;
 import se.techtank.platform.versioning.EntityVersions;
 
@@ -74,26 +70,12 @@ public class CompanyResource {
             responseCode = "201",
             description = "Registered; `Location` points to the company",
             content = @Content(schema = @Schema(implementation = CompanyResponse.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Malformed JSON or unknown field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "No or invalid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Not staff",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON or unknown field")
+    @APIResponse(responseCode = "403", description = "Not staff")
     @APIResponse(
             responseCode = "409",
-            description = "Organisation number already registered (type `…/duplicate-organisation-number`)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "Invalid fields (type `…/validation-failed`, `errors` lists them)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "Organisation number already registered (type `…/duplicate-organisation-number`)")
+    @APIResponse(responseCode = "422", description = "Invalid fields (type `…/validation-failed`, `errors` lists them)")
     public Response register(
             @BeanParam IdempotencyKeyHeader idempotencyKey, @Valid @NotNull RegisterCompanyRequest request) {
         return idempotent.once(idempotencyKey, "POST /api/v1/companies", request, () -> {
@@ -118,47 +100,9 @@ public class CompanyResource {
     @APIResponse(
             responseCode = "400",
             description =
-                    "A malformed filter, page, size (1–100) or sort (type `…/invalid-request`, `errors` names it)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "No or invalid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Role not allowed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+                    "A malformed filter, page, size (1–100) or sort (type `…/invalid-request`, `errors` names it)")
     public Page<RawValue> list(
-            @Parameter(
-                            description = "Part of the name (case- and accent-insensitive: `solvesborg` finds "
-                                    + "`Sölvesborgs Stål AB`) or the start of the organisation number",
-                            example = "pressverktyg")
-                    @QueryParam("q")
-                    String q,
-            @Parameter(description = "SCB municipality code", example = "1082") @QueryParam("municipality")
-                    String municipality,
-            @Parameter(
-                            description =
-                                    "SNI code prefix, matching primary or secondary codes (`25` matches `25.110`)",
-                            example = "25")
-                    @QueryParam("sni")
-                    String sni,
-            @Parameter(description = "EU size class", schema = @Schema(implementation = SizeClass.class))
-                    @QueryParam("sizeClass")
-                    String sizeClass,
-            @Parameter(
-                            description = "Only companies changed at or after this time (ISO-8601 with offset)",
-                            example = "2026-10-01T00:00:00Z")
-                    @QueryParam("modifiedSince")
-                    String modifiedSince,
-            @Parameter(description = "Membership status", schema = @Schema(implementation = MembershipStatus.class))
-                    @QueryParam("membershipStatus")
-                    String membershipStatus,
-            @Parameter(
-                            description = "Companies with a current need in this focus area at priority 3 or higher",
-                            schema = @Schema(implementation = FocusArea.class))
-                    @QueryParam("focusArea")
-                    String focusArea,
+            @BeanParam CompanyListParameters filters,
             @Parameter(description = "Page number, from 0", example = "0") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1–100 (default 20)", example = "20") @QueryParam("size") String size,
             @Parameter(
@@ -170,8 +114,7 @@ public class CompanyResource {
         var filter = new java.util.concurrent.atomic.AtomicReference<CompanyFilter>();
         var request = new java.util.concurrent.atomic.AtomicReference<PageRequest>();
         InvalidRequestException.collect(
-                () -> filter.set(CompanyListParameters.filter(
-                        q, municipality, sni, sizeClass, modifiedSince, membershipStatus, focusArea)),
+                () -> filter.set(filters.filter()),
                 () -> request.set(PageRequest.parse(page, size, sort, CompanyFilter.SORTABLE, "name,asc")));
         // Each item is the company's CompanyResponse as JSON, written once per version of its row
         // (CompanyListJson): Jackson writes the page around them, so the body is what it was when Jackson
@@ -190,18 +133,6 @@ public class CompanyResource {
             responseCode = "200",
             description = "The company; `ETag` carries its version",
             content = @Content(schema = @Schema(implementation = CompanyResponse.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "No or invalid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Role not allowed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "Unknown, or not visible to the caller",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id) {
         Company company = companies.get(id);
         return Response.ok(CompanyResponse.of(company)).tag(etag(company)).build();
@@ -220,34 +151,13 @@ public class CompanyResource {
             responseCode = "200",
             description = "Updated; `ETag` carries the new version",
             content = @Content(schema = @Schema(implementation = CompanyResponse.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Malformed JSON, unknown field or malformed If-Match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "No or invalid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Role not allowed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "Unknown, or not the caller's company",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, unknown field or malformed If-Match")
+    @APIResponse(responseCode = "404", description = "Unknown, or not the caller's company")
     @APIResponse(
             responseCode = "412",
-            description = "Changed since it was read (type `…/stale-version`): read it again",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "Invalid fields",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "428",
-            description = "No If-Match (type `…/if-match-required`)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "Changed since it was read (type `…/stale-version`): read it again")
+    @APIResponse(responseCode = "422", description = "Invalid fields")
+    @APIResponse(responseCode = "428", description = "No If-Match (type `…/if-match-required`)")
     public Response update(
             @PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
             @Parameter(description = "The company's ETag as last read", example = "\"3\"")

@@ -29,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import se.techtank.members.domain.Contact;
 import se.techtank.members.service.ContactService;
-import se.techtank.platform.problem.Problem;
 import se.techtank.platform.security.Roles;
 import se.techtank.platform.versioning.EntityVersions;
 
@@ -57,18 +56,8 @@ public class ContactResource {
             responseCode = "200",
             description = "The contact; `ETag` carries its version",
             content = @Content(schema = @Schema(implementation = ContactResponse.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "No or invalid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Role not allowed (municipality, partner)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "Unknown, or not a contact of the caller's company",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed (municipality, partner)")
+    @APIResponse(responseCode = "404", description = "Unknown, or not a contact of the caller's company")
     public Response get(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id) {
         Contact contact = contacts.get(id);
         return Response.ok(ContactResponse.of(contact))
@@ -90,39 +79,18 @@ public class ContactResource {
             responseCode = "200",
             description = "Updated; `ETag` carries the new version",
             content = @Content(schema = @Schema(implementation = ContactResponse.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Malformed JSON, unknown field or malformed If-Match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "No or invalid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Role not allowed (municipality, partner)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "Unknown, or not a contact of the caller's company",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, unknown field or malformed If-Match")
+    @APIResponse(responseCode = "403", description = "Role not allowed (municipality, partner)")
+    @APIResponse(responseCode = "404", description = "Unknown, or not a contact of the caller's company")
     @APIResponse(
             responseCode = "409",
             description = "Another contact of the company has this e-mail address (type "
-                    + "`…/duplicate-contact-email`), or the contact was erased (type `…/contact-erased`)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+                    + "`…/duplicate-contact-email`), or the contact was erased (type `…/contact-erased`)")
     @APIResponse(
             responseCode = "412",
-            description = "Changed since it was read (type `…/stale-version`): read it again",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "Invalid fields (type `…/validation-failed`, `errors` lists them)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "428",
-            description = "No If-Match (type `…/if-match-required`)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "Changed since it was read (type `…/stale-version`): read it again")
+    @APIResponse(responseCode = "422", description = "Invalid fields (type `…/validation-failed`, `errors` lists them)")
+    @APIResponse(responseCode = "428", description = "No If-Match (type `…/if-match-required`)")
     public Response update(
             @PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
             @Parameter(description = "The contact's ETag as last read", example = "\"3\"")
@@ -145,22 +113,11 @@ public class ContactResource {
                     + "`se.techtank.members.contact.removed` with the last state, without name, e-mail or phone. "
                     + "An erased contact is kept, anonymous, for statistics and cannot be removed.")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(
-            responseCode = "401",
-            description = "No or invalid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Role not allowed (municipality, partner)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed (municipality, partner)")
     @APIResponse(
             responseCode = "404",
-            description = "Unknown (or already removed), or not a contact of the caller's company",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "The contact was erased (type `…/contact-erased`)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "Unknown (or already removed), or not a contact of the caller's company")
+    @APIResponse(responseCode = "409", description = "The contact was erased (type `…/contact-erased`)")
     public Response remove(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id) {
         contacts.remove(id);
         return Response.noContent().build();
@@ -178,18 +135,8 @@ public class ContactResource {
             responseCode = "200",
             description = "Everything held about the person",
             content = @Content(schema = @Schema(implementation = ContactPersonalDataResponse.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "No or invalid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Not staff",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "Unknown contact",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not staff")
+    @APIResponse(responseCode = "404", description = "Unknown contact")
     public ContactPersonalDataResponse personalData(
             @PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id) {
         return ContactPersonalDataResponse.of(contacts.personalData(id));
@@ -207,18 +154,8 @@ public class ContactResource {
                     + "the person too and compaction drops the old personal data from Kafka. Idempotent: erasing "
                     + "an erased contact answers 204 again and publishes nothing.")
     @APIResponse(responseCode = "204", description = "Erased (now or before)")
-    @APIResponse(
-            responseCode = "401",
-            description = "No or invalid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Not staff",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "Unknown contact",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not staff")
+    @APIResponse(responseCode = "404", description = "Unknown contact")
     public Response erase(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id) {
         contacts.erase(id);
         return Response.noContent().build();

@@ -28,7 +28,6 @@ import se.techtank.members.domain.MembershipApplication;
 import se.techtank.members.service.MembershipService;
 import se.techtank.platform.idempotency.IdempotencyKeyHeader;
 import se.techtank.platform.idempotency.IdempotentRequests;
-import se.techtank.platform.problem.Problem;
 import se.techtank.platform.ratelimit.RateLimiter;
 
 @Path("/api/v1/membership-applications")
@@ -72,22 +71,14 @@ public class MembershipApplicationResource {
             responseCode = "202",
             description = "Received; staff will approve or reject it",
             content = @Content(schema = @Schema(implementation = Receipt.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Malformed JSON or unknown field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON or unknown field")
     @APIResponse(
             responseCode = "409",
-            description = "The company is already a member or has applied (type `…/illegal-membership-transition`)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "Invalid fields",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "The company is already a member or has applied (type `…/illegal-membership-transition`)")
+    @APIResponse(responseCode = "422", description = "Invalid fields")
     @APIResponse(
             responseCode = "429",
-            description = "Too many applications from this address (type `…/rate-limited`); see `Retry-After`",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "Too many applications from this address (type `…/rate-limited`); see `Retry-After`")
     public Response apply(
             @BeanParam IdempotencyKeyHeader idempotencyKey,
             @Valid @NotNull MembershipApplicationRequest request,

@@ -23,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import se.techtank.members.service.MembershipService;
-import se.techtank.platform.problem.Problem;
 import se.techtank.platform.security.Roles;
 
 /**
@@ -35,18 +34,7 @@ import se.techtank.platform.security.Roles;
 @Tag(name = "Membership", description = "Applying for membership and the membership lifecycle")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(
-        responseCode = "401",
-        description = "No or invalid token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "403",
-        description = "Role not allowed",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "404",
-        description = "Unknown company, or not visible to the caller",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "Unknown company, or not visible to the caller")
 public class MembershipResource {
 
     private final MembershipService memberships;
@@ -103,10 +91,7 @@ public class MembershipResource {
             responseCode = "200",
             description = "Active",
             content = @Content(schema = @Schema(implementation = MembershipResponse.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Not in APPLIED, or size unknown",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not in APPLIED, or size unknown")
     public MembershipResponse approve(
             @PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
             @Valid MembershipCommands.Approve request) {
@@ -122,14 +107,8 @@ public class MembershipResource {
             responseCode = "200",
             description = "Rejected",
             content = @Content(schema = @Schema(implementation = MembershipResponse.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Not in APPLIED",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "No reason",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not in APPLIED")
+    @APIResponse(responseCode = "422", description = "No reason")
     public MembershipResponse reject(
             @PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
             @Valid @NotNull MembershipCommands.Reason request) {
@@ -145,14 +124,8 @@ public class MembershipResource {
             responseCode = "200",
             description = "Suspended",
             content = @Content(schema = @Schema(implementation = MembershipResponse.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Not ACTIVE",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "No reason",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not ACTIVE")
+    @APIResponse(responseCode = "422", description = "No reason")
     public MembershipResponse suspend(
             @PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
             @Valid @NotNull MembershipCommands.Reason request) {
@@ -170,10 +143,7 @@ public class MembershipResource {
             responseCode = "200",
             description = "Active again",
             content = @Content(schema = @Schema(implementation = MembershipResponse.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Not SUSPENDED, or its year has ended",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not SUSPENDED, or its year has ended")
     public MembershipResponse resume(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id) {
         return MembershipResponse.of(memberships.resume(id));
     }
@@ -189,14 +159,8 @@ public class MembershipResource {
             responseCode = "200",
             description = "Terminated",
             content = @Content(schema = @Schema(implementation = MembershipResponse.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Not ACTIVE or SUSPENDED",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "No reason",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not ACTIVE or SUSPENDED")
+    @APIResponse(responseCode = "422", description = "No reason")
     public MembershipResponse terminate(
             @PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
             @Valid @NotNull MembershipCommands.Terminate request) {
@@ -215,14 +179,8 @@ public class MembershipResource {
             responseCode = "200",
             description = "Renewed",
             content = @Content(schema = @Schema(implementation = MembershipResponse.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Not ACTIVE or SUSPENDED",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "No or invalid year",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not ACTIVE or SUSPENDED")
+    @APIResponse(responseCode = "422", description = "No or invalid year")
     public MembershipResponse renew(
             @PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
             @Valid @NotNull MembershipCommands.Renew request) {

@@ -29,7 +29,6 @@ import se.techtank.members.domain.NeedsAssessment;
 import se.techtank.members.service.NeedsService;
 import se.techtank.platform.idempotency.IdempotencyKeyHeader;
 import se.techtank.platform.idempotency.IdempotentRequests;
-import se.techtank.platform.problem.Problem;
 import se.techtank.platform.security.Roles;
 
 /** Needs assessments (behovsanalys) of a company and its current needs. */
@@ -37,18 +36,7 @@ import se.techtank.platform.security.Roles;
 @Tag(name = "Needs", description = "What each company needs help with, per focus area")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(
-        responseCode = "401",
-        description = "No or invalid token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "403",
-        description = "Role not allowed",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "404",
-        description = "Unknown company, or not the caller's",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "Unknown company, or not the caller's")
 public class NeedsResource {
 
     private final NeedsService needs;
@@ -75,18 +63,15 @@ public class NeedsResource {
             content = @Content(schema = @Schema(implementation = NeedsResponses.Assessment.class)))
     @APIResponse(
             responseCode = "400",
-            description = "Malformed JSON, unknown field, unknown focus area or malformed `Idempotency-Key`",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "Malformed JSON, unknown field, unknown focus area or malformed `Idempotency-Key`")
     @APIResponse(
             responseCode = "409",
             description = "The first request with this `Idempotency-Key` is still being processed (type "
-                    + "`…/idempotency-key-in-progress`); see `Retry-After`",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+                    + "`…/idempotency-key-in-progress`); see `Retry-After`")
     @APIResponse(
             responseCode = "422",
             description = "Invalid fields (priority outside 1-5, an area twice, a future date), or "
-                    + "an `Idempotency-Key` used before for another request (type `…/idempotency-key-reused`)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+                    + "an `Idempotency-Key` used before for another request (type `…/idempotency-key-reused`)")
     public Response assess(
             @PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
             @BeanParam IdempotencyKeyHeader idempotencyKey,

@@ -21,7 +21,6 @@ import se.techtank.members.domain.MemberStatistics;
 import se.techtank.members.domain.MunicipalityCode;
 import se.techtank.members.service.StatisticsService;
 import se.techtank.platform.problem.InvalidRequestException;
-import se.techtank.platform.problem.Problem;
 import se.techtank.platform.security.Roles;
 
 @Path("/api/v1/statistics/members")
@@ -79,18 +78,7 @@ public class StatisticsResource {
             responseCode = "200",
             description = "The figures",
             content = @Content(schema = @Schema(implementation = Response.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Malformed municipality code",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "No or invalid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Role not allowed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed municipality code")
     public Response members(
             @Parameter(description = "SCB municipality code", example = "1082") @QueryParam("municipality")
                     String municipality) {

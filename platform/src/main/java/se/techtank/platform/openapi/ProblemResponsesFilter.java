@@ -1,0 +1,181 @@
+package se.techtank.platform.openapi;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.jboss.jandex.IndexView;
+
+import se.techtank.platform.problem.Problem;
+
+/**
+ * Documents the error answers every operation under {@code /api} shares, so that a resource declares only
+ * the ones of its own operation (409, 412, 422, 428, 429, …) or a description more precise than the
+ * common one (docs/api-conventions.md lists the problem types):
+ *
+ * <ul>
+ *   <li>400 where the operation reads query or header parameters or a body;
+ *   <li>401 where it has a security requirement, 403 where its method is {@code @RolesAllowed};
+ *   <li>404 where its path has a path parameter;
+ *   <li>500 and 503 (with {@code Retry-After}) everywhere: any request may find the database pool busy.
+ * </ul>
+ *
+ * <p>A response the resource declared is kept as it is; an error response declared without content gets
+ * the {@code application/problem+json} body. The responses of each operation are ordered by status code,
+ * so the document does not depend on where an annotation stands.
+ *
+ * <p>Runs when the document is built, with the application's index: the document cannot tell a
+ * {@code @PermitAll} method from a {@code @RolesAllowed} one of the same class.
+ */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
+public class ProblemResponsesFilter implements OASFilter {
+
+    static final String API_PREFIX = "/api/";
+    static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
+
+    static final String BAD_REQUEST = "A malformed parameter or body (`…/invalid-request`, `…/malformed-json` or "
+            + "`…/unknown-field`; `errors` names it)";
+    static final String UNAUTHENTICATED = "No or invalid token";
+    static final String FORBIDDEN = "Role not allowed";
+    static final String NOT_FOUND = "Unknown, or not visible to the caller";
+    static final String INTERNAL_ERROR =
+            "Unexpected error (`…/internal-error`); its `errorId` is also in the service log";
+    static final String SERVICE_BUSY = "Busy: no turn or database connection free in time (`…/service-busy`); "
+            + "nothing was changed, retry after `Retry-After` seconds";
+
+    private final ResourceAccess access;
+
+    /** Called by SmallRye OpenAPI with the application's index. */
+    public ProblemResponsesFilter(IndexView index) {
+        this(ResourceAccess.of(index));
+    }
+
+    ProblemResponsesFilter(ResourceAccess access) {
+        this.access = access;
+    }
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        for (Map.Entry<String, PathItem> path :
+                openAPI.getPaths().getPathItems().entrySet()) {
+            if (!path.getKey().startsWith(API_PREFIX) || path.getValue().getOperations() == null) {
+                continue;
+            }
+            for (Map.Entry<PathItem.HttpMethod, Operation> operation :
+                    path.getValue().getOperations().entrySet()) {
+                addCommonResponses(path.getKey(), operation.getKey(), operation.getValue());
+            }
+        }
+    }
+
+    private void addCommonResponses(String path, PathItem.HttpMethod method, Operation operation) {
+        if (operation.getResponses() == null) {
+            operation.setResponses(OASFactory.createAPIResponses());
+        }
+        APIResponses responses = operation.getResponses();
+        ResourceAccess.Guard guard = access.guard(method.name(), path);
+        boolean secured = operation.getSecurity() != null
+                && !operation.getSecurity().isEmpty()
+                && operation.getSecurity().stream()
+                        .noneMatch(requirement -> requirement.getSchemes() == null
+                                || requirement.getSchemes().isEmpty());
+        if (readsInput(operation)) {
+            addIfAbsent(responses, "400", problem(BAD_REQUEST));
+        }
+        if (secured || guard == ResourceAccess.Guard.ROLES || guard == ResourceAccess.Guard.AUTHENTICATED) {
+            addIfAbsent(responses, "401", problem(UNAUTHENTICATED));
+        }
+        if (guard == ResourceAccess.Guard.ROLES) {
+            addIfAbsent(responses, "403", problem(FORBIDDEN));
+        }
+        if (path.contains("{")) {
+            addIfAbsent(responses, "404", problem(NOT_FOUND));
+        }
+        addIfAbsent(responses, "500", problem(INTERNAL_ERROR));
+        addIfAbsent(
+                responses,
+                "503",
+                problem(SERVICE_BUSY)
+                        .addHeader(
+                                "Retry-After",
+                                OASFactory.createHeader()
+                                        .description("Seconds to wait before trying again")
+                                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))));
+        for (Map.Entry<String, APIResponse> response :
+                responses.getAPIResponses().entrySet()) {
+            if (isError(response.getKey()) && isEmpty(response.getValue().getContent())) {
+                response.getValue().setContent(problemContent());
+            }
+        }
+        sortByStatus(responses);
+    }
+
+    private static boolean readsInput(Operation operation) {
+        if (operation.getRequestBody() != null) {
+            return true;
+        }
+        List<Parameter> parameters = operation.getParameters();
+        return parameters != null && parameters.stream().anyMatch(p -> p.getIn() != Parameter.In.PATH);
+    }
+
+    private static void addIfAbsent(APIResponses responses, String status, APIResponse response) {
+        if (!responses.hasAPIResponse(status)) {
+            responses.addAPIResponse(status, response);
+        }
+    }
+
+    private static APIResponse problem(String description) {
+        return OASFactory.createAPIResponse().description(description).content(problemContent());
+    }
+
+    private static Content problemContent() {
+        return OASFactory.createContent()
+                .addMediaType(
+                        Problem.MEDIA_TYPE,
+                        OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema().ref(PROBLEM_SCHEMA)));
+    }
+
+    private static boolean isError(String status) {
+        return status.length() == 3 && (status.charAt(0) == '4' || status.charAt(0) == '5');
+    }
+
+    private static boolean isEmpty(Content content) {
+        return content == null
+                || content.getMediaTypes() == null
+                || content.getMediaTypes().isEmpty();
+    }
+
+    /** Status codes in numeric order, {@code default} last. */
+    private static void sortByStatus(APIResponses responses) {
+        Map<String, APIResponse> all = new LinkedHashMap<>(responses.getAPIResponses());
+        List<String> order = new ArrayList<>(all.keySet());
+        order.sort(Comparator.comparing((String status) -> !status.matches("\\d{3}"))
+                .thenComparing(Comparator.naturalOrder()));
+        if (order.equals(new ArrayList<>(all.keySet()))) {
+            return;
+        }
+        for (String status : all.keySet()) {
+            responses.removeAPIResponse(status);
+        }
+        for (String status : order) {
+            responses.addAPIResponse(status, all.get(status));
+        }
+    }
+}

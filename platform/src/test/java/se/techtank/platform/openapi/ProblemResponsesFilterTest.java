@@ -1,0 +1,167 @@
+package se.techtank.platform.openapi;
+
+import java.io.IOException;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.jboss.jandex.Index;
+import org.junit.jupiter.api.Test;
+
+import se.techtank.platform.problem.Problem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProblemResponsesFilterTest {
+
+    @Path("/api/v1/things")
+    @RolesAllowed("staff")
+    static class ThingResource {
+
+        @GET
+        @PermitAll
+        public String list() {
+            return "";
+        }
+
+        @POST
+        public String create() {
+            return "";
+        }
+
+        @GET
+        @Path("{id: [0-9]+}/")
+        public String get() {
+            return "";
+        }
+    }
+
+    private final ProblemResponsesFilter filter = new ProblemResponsesFilter(index());
+
+    private static Index index() {
+        try {
+            return Index.of(ThingResource.class);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void a_role_restricted_read_by_id_gets_401_403_404_500_and_503_but_no_400() {
+        Operation get = secured(OASFactory.createOperation())
+                .responses(OASFactory.createAPIResponses()
+                        .addAPIResponse("200", OASFactory.createAPIResponse().description("The thing")));
+
+        filter(PathItem.HttpMethod.GET, "/api/v1/things/{id}", get);
+
+        assertThat(get.getResponses().getAPIResponses()).containsOnlyKeys("200", "401", "403", "404", "500", "503");
+        assertThat(description(get, "401")).isEqualTo(ProblemResponsesFilter.UNAUTHENTICATED);
+        assertThat(description(get, "403")).isEqualTo(ProblemResponsesFilter.FORBIDDEN);
+        assertThat(description(get, "404")).isEqualTo(ProblemResponsesFilter.NOT_FOUND);
+        assertThat(description(get, "500")).contains("`…/internal-error`");
+        assertThat(description(get, "503")).contains("`…/service-busy`");
+        assertThat(get.getResponses().getAPIResponse("503").getHeaders()).containsOnlyKeys("Retry-After");
+        assertThat(get.getResponses()
+                        .getAPIResponse("404")
+                        .getContent()
+                        .getMediaType(Problem.MEDIA_TYPE)
+                        .getSchema()
+                        .getRef())
+                .isEqualTo(ProblemResponsesFilter.PROBLEM_SCHEMA);
+        assertThat(get.getResponses().getAPIResponse("200").getContent()).isNull();
+    }
+
+    @Test
+    void an_anonymous_list_with_query_parameters_gets_400_but_no_403() {
+        Operation list = secured(OASFactory.createOperation())
+                .addParameter(OASFactory.createParameter().name("q").in(Parameter.In.QUERY))
+                .responses(OASFactory.createAPIResponses()
+                        .addAPIResponse("200", OASFactory.createAPIResponse().description("A page")));
+
+        filter(PathItem.HttpMethod.GET, "/api/v1/things", list);
+
+        assertThat(list.getResponses().getAPIResponses()).containsOnlyKeys("200", "400", "401", "500", "503");
+        assertThat(description(list, "400")).contains("`…/invalid-request`");
+    }
+
+    @Test
+    void declared_responses_keep_their_text_and_error_ones_gain_the_problem_body() {
+        Operation create = secured(OASFactory.createOperation())
+                .requestBody(OASFactory.createRequestBody())
+                .responses(OASFactory.createAPIResponses()
+                        .addAPIResponse("409", OASFactory.createAPIResponse().description("Already there"))
+                        .addAPIResponse("201", OASFactory.createAPIResponse().description("Created"))
+                        .addAPIResponse("403", OASFactory.createAPIResponse().description("Not staff"))
+                        .addAPIResponse("400", OASFactory.createAPIResponse().description("Malformed JSON")));
+
+        filter(PathItem.HttpMethod.POST, "/api/v1/things", create);
+
+        assertThat(create.getResponses().getAPIResponses().keySet())
+                .containsExactly("201", "400", "401", "403", "409", "500", "503");
+        assertThat(description(create, "403")).isEqualTo("Not staff");
+        assertThat(description(create, "400")).isEqualTo("Malformed JSON");
+        assertThat(create.getResponses().getAPIResponse("409").getContent().getMediaType(Problem.MEDIA_TYPE))
+                .isNotNull();
+        assertThat(create.getResponses().getAPIResponse("201").getContent()).isNull();
+    }
+
+    @Test
+    void an_operation_without_security_gets_no_401() {
+        Operation apply = OASFactory.createOperation()
+                .requestBody(OASFactory.createRequestBody())
+                .responses(OASFactory.createAPIResponses()
+                        .addAPIResponse("202", OASFactory.createAPIResponse().description("Received")));
+
+        new ProblemResponsesFilter(ResourceAccess.none())
+                .filterOpenAPI(document("/api/v1/applications", PathItem.HttpMethod.POST, apply));
+
+        assertThat(apply.getResponses().getAPIResponses()).containsOnlyKeys("202", "400", "500", "503");
+    }
+
+    @Test
+    void paths_outside_the_api_are_left_alone() {
+        Operation health = OASFactory.createOperation()
+                .responses(OASFactory.createAPIResponses()
+                        .addAPIResponse("200", OASFactory.createAPIResponse().description("Up")));
+
+        filter(PathItem.HttpMethod.GET, "/q/health", health);
+
+        assertThat(health.getResponses().getAPIResponses()).containsOnlyKeys("200");
+    }
+
+    @Test
+    void resource_paths_are_spelled_as_in_the_document() {
+        assertThat(ResourceAccess.normalise("api/v1//things/{id: [0-9]+}/")).isEqualTo("/api/v1/things/{id}");
+        assertThat(ResourceAccess.of(index()).operations())
+                .containsExactlyInAnyOrder("GET /api/v1/things", "POST /api/v1/things", "GET /api/v1/things/{id}");
+    }
+
+    private static Operation secured(Operation operation) {
+        return operation.addSecurityRequirement(
+                OASFactory.createSecurityRequirement().addScheme("bearer"));
+    }
+
+    private void filter(PathItem.HttpMethod method, String path, Operation operation) {
+        filter.filterOpenAPI(document(path, method, operation));
+    }
+
+    private static OpenAPI document(String path, PathItem.HttpMethod method, Operation operation) {
+        PathItem item = OASFactory.createPathItem();
+        item.setOperation(method, operation);
+        return OASFactory.createOpenAPI().paths(OASFactory.createPaths().addPathItem(path, item));
+    }
+
+    private static String description(Operation operation, String status) {
+        APIResponse response = operation.getResponses().getAPIResponse(status);
+        return response.getDescription();
+    }
+}
