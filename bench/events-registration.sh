@@ -268,8 +268,8 @@ load meetings "$base" "$token_file" "$listing_meetings" "$work/list-urls.txt"
 # (0.3-0.5 ms of their CPU per registration there, docs/benchmarks.md). Passes repeat until one keeps the JIT
 # compilers under BENCH_WARMUP_JIT_MS (0.02) ms of CPU per registration, at most BENCH_WARMUP_PASSES (4):
 # compilations are triggered by calls, so the compilers idle as soon as the load stops whether they have
-# finished or not, and in the 17:47 run a warm-up that ended with idle compilers still left 1.4 s of C2
-# compilation (one method: 590 ms) to the first round.
+# finished or not, and a warm-up that ended with idle compilers could still leave more than a second of C2
+# compilation to the first round.
 warm_passes="${BENCH_WARMUP_PASSES:-4}"
 warm_jit_ms="${BENCH_WARMUP_JIT_MS:-0.02}"
 jit_before=$(jit_ticks)
@@ -279,7 +279,7 @@ for ((pass = 1; pass <= warm_passes; pass++)); do
   # The listing at the same time, at 10 clients: warmed with one kind of request only, the compiled code of
   # the paths both share (HTTP, JDBC, JSON) was specialised to it, and the first requests of the other kind
   # (the checks between rounds, the listing) had it thrown away and compiled again, in the middle of the
-  # measurement (17:47 and 18:10 runs, JFR). A service in production serves both at once.
+  # measurement (seen with JFR). A service in production serves both at once.
   load list "$base" "$work/list-urls.txt" 10 "$((4 * list_warmup))" 0 >"$work/warmup-list.txt" 2>&1 &
   list_pid=$!
   warm_meeting="$(load meeting "$base" "$token_file" 1000 "Benchmark: warm-up, fills")"

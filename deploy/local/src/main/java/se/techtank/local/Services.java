@@ -34,7 +34,7 @@ final class Services {
     /**
      * JVM options for a service on a small machine (2 cores, four services starting at once), measured
      * against the default (G1, C2) with members-service: the C1 compiler only and the serial collector
-     * start as fast or faster with half the CPU time and ~15% less RSS. For benchmarks, set
+     * start as fast or faster with less CPU time and a smaller RSS. For benchmarks, set
      * {@code LOCAL_STACK_SERVICE_JVM_OPTS} (e.g. "-Xmx512m") to replace them.
      */
     static final List<String> DEFAULT_JVM_OPTIONS = List.of(

@@ -16,10 +16,10 @@ import se.techtank.platform.admission.AdmissionGate;
 /**
  * Lets at most a few registrations of one meeting into the database at a time (per replica); the others
  * wait here, first come first served (ADR 0007). They would wait anyway: every registration locks its
- * meeting's row until it commits (ADR 0005). Waiting here instead of on that lock keeps the other database
+ * meeting's row until it commits (ADR 0009). Waiting here instead of on that lock keeps the other database
  * connections free for other requests and spares PostgreSQL the hand-over of a lock among many waiting
- * sessions: in the rush benchmark (50 clients, one meeting) a smaller pool gave 40 % more registrations per
- * second (docs/benchmarks.md). Exactness does not depend on it: the row lock and the constraints still
+ * sessions: in the rush benchmark (50 clients, one meeting) a smaller pool gave clearly more registrations
+ * per second (docs/benchmarks.md). Exactness does not depend on it: the row lock and the constraints still
  * decide.
  *
  * <p>Meetings share gates by a stripe of their id (64 stripes), so two busy meetings rarely meet. A

@@ -19,10 +19,9 @@ import se.techtank.platform.json.PrerenderedJson;
 
 /**
  * The items of the company list as JSON: each company's {@link CompanyResponse}, written once per version of
- * its row and then given back as those bytes while the row is unchanged (ADR 0006). Under the search
- * benchmark (docs/benchmarks.md, JFR at 20 clients) Jackson writing the page's companies took 34 % of the
- * service's CPU and decoding their rows 14 %, while a company's row changes rarely and is listed again and
- * again.
+ * its row and then given back as those bytes while the row is unchanged (ADR 0010). Under the search
+ * benchmark (docs/benchmarks.md) writing the page's companies with Jackson and decoding their rows took most
+ * of the service's CPU, while a company's row changes rarely and is listed again and again.
  *
  * <p>Exact: a rendering is reused only for exactly the row version (xmin) it was written from, and any
  * change of the row, through the API or past it, makes a new version. Only what a company's row shows is

@@ -96,13 +96,13 @@ public class CompanyRepository implements PanacheRepositoryBase<Company, UUID> {
      * <p>The page is read in one statement straight into {@link CompanySummary} (the filters need
      * PostgreSQL's operators, so the SQL is written here). Neither a native query mapped to {@code Company}
      * nor a load of entities: Hibernate 7.2 keys its plan cache for native queries by the SQL alone and then
-     * compares result mappings that never match (half of the service's CPU under load), and hydrating the
+     * compares result mappings that never match (the largest share of the service's CPU under load), and hydrating the
      * page's entities, snapshotting them for dirty checking and re-validating every stored value on the way
      * out cost more than the query itself (docs/benchmarks.md).
      *
      * <p>Each row also comes with its version ({@code xmin}), and its columns are decoded only when {@code
      * items} has no item made from that very version yet: pgjdbc decodes a column when it is asked for, and
-     * decoding the rows took 14 % of the service's CPU under the search benchmark (JFR at 20 clients).
+     * decoding the rows was a large share of the service's CPU under the search benchmark.
      *
      * <p>The total costs nothing when the page is not full (most filtered searches fit on one page); else it
      * is taken from a {@link SnapshotCache} when the same query was counted in the very snapshot the page

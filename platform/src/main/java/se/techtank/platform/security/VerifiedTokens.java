@@ -13,8 +13,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Bearer tokens whose signature and claims were verified, so that a client sending the same token with
- * every request pays for the RSA verification once, not on each request (13 % of the members-service's
- * CPU under the search benchmark; ADR 0006).
+ * every request pays for the RSA verification once, not on each request (a noticeable share of the
+ * members-service's CPU under the search benchmark; ADR 0011).
  *
  * <p>The key is the whole token, so a token that differs in any byte (another signature, a changed claim)
  * is verified afresh; only successful verifications are remembered, so nobody can fill the cache with
