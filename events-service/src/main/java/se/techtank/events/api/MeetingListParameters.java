@@ -8,12 +8,12 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-import se.techtank.events.domain.FocusArea;
 import se.techtank.events.domain.MeetingFilter;
 import se.techtank.events.domain.MeetingKind;
 import se.techtank.events.domain.MeetingStatus;
 import se.techtank.events.domain.MeetingTime;
-import se.techtank.events.domain.MunicipalityCode;
+import se.techtank.kernel.FocusArea;
+import se.techtank.kernel.MunicipalityCode;
 import se.techtank.platform.problem.FieldError;
 import se.techtank.platform.problem.InvalidRequestException;
 

@@ -31,7 +31,7 @@ import se.techtank.events.domain.Registration;
 import se.techtank.events.domain.RegistrationRepository;
 import se.techtank.events.domain.RegistrationStatus;
 import se.techtank.events.domain.SeatRepository;
-import se.techtank.events.messaging.RegistrationEventPublisher;
+import se.techtank.events.messaging.out.RegistrationEventPublisher;
 import se.techtank.platform.paging.Page;
 import se.techtank.platform.paging.PageRequest;
 import se.techtank.platform.problem.NotFoundException;

@@ -5,10 +5,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
+import se.techtank.kernel.FocusArea;
+import se.techtank.kernel.MunicipalityCode;
 import se.techtank.members.domain.CompanyFilter;
-import se.techtank.members.domain.FocusArea;
 import se.techtank.members.domain.MembershipStatus;
-import se.techtank.members.domain.MunicipalityCode;
 import se.techtank.members.domain.SizeClass;
 import se.techtank.platform.problem.FieldError;
 import se.techtank.platform.problem.InvalidRequestException;

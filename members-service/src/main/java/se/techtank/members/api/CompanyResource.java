@@ -32,9 +32,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import se.techtank.kernel.FocusArea;
 import se.techtank.members.domain.Company;
 import se.techtank.members.domain.CompanyFilter;
-import se.techtank.members.domain.FocusArea;
 import se.techtank.members.domain.MembershipStatus;
 import se.techtank.members.domain.SizeClass;
 import se.techtank.members.service.CompanyService;

@@ -22,6 +22,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.jdbc.ReturningWork;
 
+import se.techtank.kernel.OrganisationNumber;
 import se.techtank.platform.admission.AdmissionGate;
 import se.techtank.platform.caching.RowVersionCache;
 import se.techtank.platform.caching.SnapshotCache;

@@ -15,10 +15,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import se.techtank.kernel.OrganisationNumber;
 import se.techtank.members.domain.Company;
 import se.techtank.members.domain.CompanyRepository;
-import se.techtank.members.domain.OrganisationNumber;
-import se.techtank.members.messaging.CompanyEventPublisher;
+import se.techtank.members.messaging.out.CompanyEventPublisher;
 
 /**
  * Bulk import of companies: creates the companies of an import file, or replaces the profile of those

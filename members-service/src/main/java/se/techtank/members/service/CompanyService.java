@@ -12,14 +12,14 @@ import jakarta.transaction.Transactional;
 
 import org.hibernate.exception.ConstraintViolationException;
 
+import se.techtank.kernel.OrganisationNumber;
 import se.techtank.members.domain.Company;
 import se.techtank.members.domain.CompanyFilter;
 import se.techtank.members.domain.CompanyListItems;
 import se.techtank.members.domain.CompanyProfile;
 import se.techtank.members.domain.CompanyRepository;
 import se.techtank.members.domain.DuplicateOrganisationNumberException;
-import se.techtank.members.domain.OrganisationNumber;
-import se.techtank.members.messaging.CompanyEventPublisher;
+import se.techtank.members.messaging.out.CompanyEventPublisher;
 import se.techtank.platform.paging.Page;
 import se.techtank.platform.paging.PageRequest;
 import se.techtank.platform.problem.NotFoundException;
