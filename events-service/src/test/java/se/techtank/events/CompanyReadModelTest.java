@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import se.techtank.events.api.ReadModelFixtures;
 import se.techtank.members.events.readmodel.CompanyReadModelWiringTest;
+import se.techtank.platform.testing.TestOrganisationNumbers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -18,7 +19,8 @@ class CompanyReadModelTest extends CompanyReadModelWiringTest {
 
     @Test
     void the_membership_status_is_kept_for_members_only_meetings() {
-        UUID companyId = ReadModelFixtures.company("202100-5489", "Karlskrona Marin AB", "1080", "ACTIVE");
+        UUID companyId =
+                ReadModelFixtures.company(TestOrganisationNumbers.next(), "Karlskrona Marin AB", "1080", "ACTIVE");
 
         await().atMost(Duration.ofSeconds(20)).until(() -> "ACTIVE".equals(row(companyId, "membership_status")));
     }

@@ -2,7 +2,6 @@ package se.techtank.members.events.readmodel;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import se.techtank.members.events.CompanyEvents;
 import se.techtank.platform.events.IncomingEvent;
 import se.techtank.platform.events.MalformedEventException;
-import se.techtank.platform.testing.TestPostgres;
 import se.techtank.platform.testing.TestSql;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,21 +30,12 @@ class CompanyProjectionTest {
     private static DataSource database;
 
     private final CompanyProjection projection =
-            CompanyProjection.into("projection_test", List.of(CompanyColumn.MEMBERSHIP_STATUS));
+            CompanyProjection.into("company", List.of(CompanyColumn.MEMBERSHIP_STATUS));
 
     @BeforeAll
-    static void table() throws SQLException {
-        database = TestPostgres.get().dataSource("members_events_projection");
-        try (Connection connection = database.getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute("drop table if exists projection_test");
-            statement.execute("""
-                    create table projection_test (
-                        id uuid primary key, organisation_number varchar(11) not null, name text not null,
-                        municipality_code varchar(4) not null, in_blekinge boolean not null,
-                        membership_status varchar(12), state_as_of timestamptz not null,
-                        updated_at timestamptz not null)""");
-        }
+    static void table() {
+        database = ReadModelDatabase.migrated("members_events_projection");
+        TestSql.execute(database, "alter table company add column membership_status varchar(12)");
     }
 
     @Test
@@ -88,7 +77,7 @@ class CompanyProjectionTest {
     @Test
     void the_same_state_again_is_taken_so_that_a_replay_fills_new_columns() throws SQLException {
         UUID companyId = UUID.randomUUID();
-        CompanyProjection before = CompanyProjection.into("projection_test", List.of());
+        CompanyProjection before = CompanyProjection.into("company", List.of());
         try (Connection connection = database.getConnection()) {
             before.apply(
                     event(CompanyEvents.MEMBERSHIP_APPLIED, companyId, "Karlshamns Kraft AB", "1082", "APPLIED", NOW),
@@ -207,7 +196,6 @@ class CompanyProjectionTest {
     }
 
     private String row(UUID companyId, String expression) {
-        return TestSql.queryForString(
-                database, "select " + expression + " from projection_test where id = ?::uuid", companyId);
+        return TestSql.queryForString(database, "select " + expression + " from company where id = ?::uuid", companyId);
     }
 }

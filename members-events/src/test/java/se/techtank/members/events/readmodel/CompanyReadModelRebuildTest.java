@@ -3,7 +3,6 @@ package se.techtank.members.events.readmodel;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -29,7 +28,6 @@ import se.techtank.members.events.CompanyEvents;
 import se.techtank.platform.events.IncomingEvent;
 import se.techtank.platform.testing.CloudEventFixture;
 import se.techtank.platform.testing.TestKafka;
-import se.techtank.platform.testing.TestPostgres;
 import se.techtank.platform.testing.TestSql;
 import se.techtank.platform.testing.TopicSpec;
 
@@ -51,19 +49,12 @@ class CompanyReadModelRebuildTest {
     private static DataSource database;
 
     @BeforeAll
-    static void tables() throws SQLException {
-        database = TestPostgres.get().dataSource("members_events_rebuild");
-        try (Connection connection = database.getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute("drop table if exists company, inbox");
-            // The read model as a service's first migration made it, and an inbox like platform.inbox.
-            statement.execute("""
-                    create table company (
-                        id uuid primary key, organisation_number varchar(11) not null, name text not null,
-                        municipality_code varchar(4) not null, in_blekinge boolean not null,
-                        state_as_of timestamptz not null, updated_at timestamptz not null)""");
-            statement.execute("create table inbox (consumer text, event_id text, primary key (consumer, event_id))");
-        }
+    static void tables() {
+        // The read model as the library's migration makes it, and an inbox like platform.inbox.
+        database = ReadModelDatabase.migrated("members_events_rebuild");
+        TestSql.execute(database, "drop table if exists inbox");
+        TestSql.execute(
+                database, "create table inbox (consumer text, event_id text, primary key (consumer, event_id))");
     }
 
     @Test
