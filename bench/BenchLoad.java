@@ -5,7 +5,7 @@
 //
 // The drivers run on the cores the service runs on, so the scripts start them with C1 only
 // (-XX:TieredStopAtLevel=1): C2 went on compiling the driver's code during the measurement however long it
-// warmed up (docs/benchmarks.md, session 7), C1 is done within the warm-up.
+// warmed up (docs/benchmarks.md, "How the load is driven"), C1 is done within the warm-up.
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;

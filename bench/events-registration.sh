@@ -337,7 +337,7 @@ driver "$work/listing.txt" list "$base" "$work/list-urls.txt" "$clients" "$list_
   || log "Some listing requests failed (see $work/listing.txt)"
 listing_ended_utc="$(now_utc)"
 list_renders="$(awk -v b="${list_misses_before:-0}" -v a="$(list_misses)" 'BEGIN { printf "%d", a - b }')"
-log "Lists rendered during the listing (its driver's warm-up included): $list_renders (the other requests got a list rendered earlier in the same database snapshot; ADR 0006)"
+log "Lists rendered during the listing (its driver's warm-up included): $list_renders (the other requests got a list rendered earlier in the same database snapshot; ADR 0010)"
 list_gc="$(gc_during "$measure_started_utc" "$listing_ended_utc")"
 log "GC during the listing: $list_gc; autovacuum: $(autovacuum_during "$measure_started_utc" "$listing_ended_utc")"
 after="$(cpu_snapshot)"

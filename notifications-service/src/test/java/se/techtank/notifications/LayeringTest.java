@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import se.techtank.platform.testing.LayeringRules;
 
-/** The layering of ARCHITECTURE.md holds in this service. */
+/** The layering of docs/architecture.md holds in this service. */
 class LayeringTest {
 
     @Test

@@ -32,10 +32,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import se.techtank.events.domain.AttendanceReport;
+import se.techtank.events.domain.CancellationLinks;
 import se.techtank.events.domain.Registration;
 import se.techtank.events.domain.RegistrationStatus;
 import se.techtank.events.service.AttendanceService;
-import se.techtank.events.service.CancellationLinks;
 import se.techtank.events.service.MeetingAdmission;
 import se.techtank.events.service.RegistrationService;
 import se.techtank.platform.idempotency.IdempotencyKeyHeader;

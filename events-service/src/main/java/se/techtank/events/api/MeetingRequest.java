@@ -21,12 +21,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import se.techtank.events.domain.Audience;
 import se.techtank.events.domain.CoOrganiser;
-import se.techtank.events.domain.FocusArea;
-import se.techtank.events.domain.LocalizedText;
 import se.techtank.events.domain.MeetingDetails;
 import se.techtank.events.domain.MeetingKind;
 import se.techtank.events.domain.MeetingTime;
-import se.techtank.events.domain.ValidMunicipalityCode;
+import se.techtank.kernel.FocusArea;
+import se.techtank.kernel.LocalizedText;
+import se.techtank.kernel.ValidMunicipalityCode;
 import se.techtank.platform.problem.FieldError;
 import se.techtank.platform.problem.RuleViolationException;
 import se.techtank.platform.validation.EmailAddress;

@@ -140,7 +140,7 @@ public class MeetingResource {
                 () -> request.set(PageRequest.parse(page, size, sort, MeetingQueries.SORTABLE, "start,asc")));
         // The public calendar page asks the same few lists over and over: each is rendered once and given
         // back byte for byte while the database snapshot is the same and the time has not changed what it
-        // shows (a registration opening or closing, a meeting ending): ADR 0006.
+        // shows (a registration opening or closing, a meeting ending): ADR 0010.
         Instant now = meetings.listingTime();
         MeetingFilter visible = meetings.visible(filter.get(), now);
         RenderedList list = snapshots.read(

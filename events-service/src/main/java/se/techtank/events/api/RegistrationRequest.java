@@ -8,11 +8,11 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import se.techtank.events.domain.Language;
-import se.techtank.events.domain.OrganisationNumber;
 import se.techtank.events.domain.Registration;
-import se.techtank.events.domain.ValidOrganisationNumber;
 import se.techtank.events.service.NewRegistration;
+import se.techtank.kernel.Language;
+import se.techtank.kernel.OrganisationNumber;
+import se.techtank.kernel.ValidOrganisationNumber;
 import se.techtank.platform.validation.EmailAddress;
 import se.techtank.platform.validation.ValidEmailAddress;
 

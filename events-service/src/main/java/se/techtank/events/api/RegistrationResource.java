@@ -24,8 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import se.techtank.events.domain.CancellationLinks;
 import se.techtank.events.domain.Registration;
-import se.techtank.events.service.CancellationLinks;
 import se.techtank.events.service.RegistrationService;
 import se.techtank.platform.security.Roles;
 

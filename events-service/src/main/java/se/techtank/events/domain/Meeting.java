@@ -20,6 +20,9 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import se.techtank.kernel.FocusArea;
+import se.techtank.kernel.LocalizedText;
+
 /**
  * A meeting: a branschträff, conference, workshop, webinar or networking event (called {@code Meeting}
  * in code so that "event" stays free for Kafka). Its seat counters ({@code confirmed_count},

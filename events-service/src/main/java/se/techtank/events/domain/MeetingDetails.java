@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import se.techtank.kernel.FocusArea;
+import se.techtank.kernel.LocalizedText;
+
 /**
  * Everything staff plan about a meeting, already checked field by field (see {@link #check()} for the
  * rules between fields). Times are instants; the API takes and shows them in Stockholm local time.

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 
+import se.techtank.kernel.FocusArea;
+
 /**
  * What a meeting list asks for. Without a status, the published ones; without a time window, those not
  * yet over. Drafts are only ever listed to those who manage them: {@code draftsOf} is the municipality

@@ -21,6 +21,7 @@ import jakarta.persistence.Version;
 
 import org.hibernate.annotations.DynamicUpdate;
 
+import se.techtank.kernel.Language;
 import se.techtank.platform.validation.EmailAddress;
 
 /**

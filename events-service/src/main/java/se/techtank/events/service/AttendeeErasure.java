@@ -15,7 +15,7 @@ import se.techtank.events.domain.Meeting;
 import se.techtank.events.domain.MeetingRepository;
 import se.techtank.events.domain.Registration;
 import se.techtank.events.domain.RegistrationRepository;
-import se.techtank.events.messaging.RegistrationEventPublisher;
+import se.techtank.events.messaging.out.RegistrationEventPublisher;
 import se.techtank.platform.validation.EmailAddress;
 
 /**

@@ -31,7 +31,7 @@ import se.techtank.events.domain.Registration;
 import se.techtank.events.domain.RegistrationRepository;
 import se.techtank.events.domain.RegistrationStatus;
 import se.techtank.events.domain.SeatRepository;
-import se.techtank.events.messaging.RegistrationEventPublisher;
+import se.techtank.events.messaging.out.RegistrationEventPublisher;
 import se.techtank.platform.paging.Page;
 import se.techtank.platform.paging.PageRequest;
 import se.techtank.platform.problem.NotFoundException;
@@ -136,7 +136,7 @@ public class RegistrationService {
     }
 
     /**
-     * The common case without a lock of its own (ADR 0005, addendum): the meeting was read without a lock,
+     * The common case without a lock of its own (ADR 0009): the meeting was read without a lock,
      * checked, and the seat update (or the waitlist update when full) takes the row lock itself, on
      * condition that the meeting is still at the version read, so that nothing checked has changed since.
      * {@code false} when that does not hold, or for what needs the lock to check (approval, the per-company

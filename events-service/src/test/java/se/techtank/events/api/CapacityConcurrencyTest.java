@@ -120,7 +120,7 @@ class CapacityConcurrencyTest {
 
     /**
      * Registrations read the meeting without a lock and take the seat with an update guarded by the version
-     * they read (ADR 0005, addendum). A capacity raise in the middle of a rush changes that version: the
+     * they read (ADR 0009). A capacity raise in the middle of a rush changes that version: the
      * registrations caught by it decide again under the lock, and the counts stay exact.
      */
     @Test

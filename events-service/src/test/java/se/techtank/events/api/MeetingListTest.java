@@ -97,7 +97,7 @@ class MeetingListTest {
         register(null, meeting, registration("Anna Berg")).statusCode(201);
 
         // Asked again with nothing written in between, the list comes from the rendering of the first
-        // request (ADR 0006). The outbox relay may still be marking the events sent, hence the await.
+        // request (ADR 0010). The outbox relay may still be marking the events sent, hence the await.
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             double before = renderedListsReused();
             list(null, Map.of("series", series)).body("items[0].confirmedCount", equalTo(1));

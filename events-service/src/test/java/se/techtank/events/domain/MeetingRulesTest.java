@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import se.techtank.kernel.FocusArea;
+import se.techtank.kernel.LocalizedText;
 import se.techtank.platform.problem.DomainException;
 
 import static org.assertj.core.api.Assertions.assertThat;

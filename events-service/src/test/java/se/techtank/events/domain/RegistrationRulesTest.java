@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import se.techtank.kernel.Language;
 import se.techtank.platform.problem.DomainException;
 import se.techtank.platform.validation.EmailAddress;
 

@@ -26,7 +26,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-import se.techtank.members.domain.OrganisationNumber;
+import se.techtank.kernel.OrganisationNumber;
 import se.techtank.members.service.CompanyImportRow;
 import se.techtank.platform.problem.FieldError;
 import se.techtank.platform.problem.InvalidRequestException;

@@ -7,10 +7,10 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
+import se.techtank.kernel.FocusArea;
+import se.techtank.kernel.MunicipalityCode;
 import se.techtank.members.domain.CompanyFilter;
-import se.techtank.members.domain.FocusArea;
 import se.techtank.members.domain.MembershipStatus;
-import se.techtank.members.domain.MunicipalityCode;
 import se.techtank.members.domain.SizeClass;
 import se.techtank.platform.query.QueryParameters;
 

@@ -12,9 +12,9 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import se.techtank.kernel.Language;
 import se.techtank.members.domain.Consent;
 import se.techtank.members.domain.ContactDetails;
-import se.techtank.members.domain.Language;
 import se.techtank.members.domain.ValidConsent;
 import se.techtank.members.domain.ValidPhoneNumber;
 import se.techtank.platform.validation.EmailAddress;

@@ -14,11 +14,11 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import se.techtank.kernel.Language;
+import se.techtank.kernel.ValidMunicipalityCode;
+import se.techtank.kernel.ValidOrganisationNumber;
 import se.techtank.members.domain.Consent;
 import se.techtank.members.domain.ContactDetails;
-import se.techtank.members.domain.Language;
-import se.techtank.members.domain.ValidMunicipalityCode;
-import se.techtank.members.domain.ValidOrganisationNumber;
 import se.techtank.members.service.ApplyForMembership;
 import se.techtank.platform.validation.EmailAddress;
 

@@ -14,7 +14,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import se.techtank.members.domain.FocusArea;
+import se.techtank.kernel.FocusArea;
 import se.techtank.members.domain.NeedsAssessment;
 import se.techtank.platform.problem.FieldError;
 import se.techtank.platform.validation.FieldRules;

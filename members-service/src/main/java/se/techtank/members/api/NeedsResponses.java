@@ -7,9 +7,9 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import se.techtank.kernel.FocusArea;
 import se.techtank.members.domain.Company;
 import se.techtank.members.domain.CurrentNeed;
-import se.techtank.members.domain.FocusArea;
 import se.techtank.members.domain.NeedsAssessment;
 
 /** Response bodies of the needs operations. */

@@ -9,8 +9,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import se.techtank.members.domain.ValidMunicipalityCode;
-import se.techtank.members.domain.ValidOrganisationNumber;
+import se.techtank.kernel.ValidMunicipalityCode;
+import se.techtank.kernel.ValidOrganisationNumber;
 import se.techtank.members.service.RegisterCompany;
 
 @Schema(name = "RegisterCompanyRequest", description = "A company to add to the member register", examples = """

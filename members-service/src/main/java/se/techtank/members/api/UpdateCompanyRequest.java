@@ -9,8 +9,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import se.techtank.kernel.ValidMunicipalityCode;
 import se.techtank.members.domain.CompanyProfile;
-import se.techtank.members.domain.ValidMunicipalityCode;
 
 @Schema(
         name = "UpdateCompanyRequest",

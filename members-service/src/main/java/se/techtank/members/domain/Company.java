@@ -19,6 +19,9 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import se.techtank.kernel.MunicipalityCode;
+import se.techtank.kernel.OrganisationNumber;
+
 /** A company in the member register, identified to the outside world by its organisation number. */
 @Entity
 @Table(name = "company")

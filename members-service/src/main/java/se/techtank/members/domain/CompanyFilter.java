@@ -3,6 +3,8 @@ package se.techtank.members.domain;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import se.techtank.kernel.FocusArea;
+
 /**
  * Which companies a list shows; every criterion is optional and they combine with AND.
  *

@@ -7,7 +7,7 @@ import java.util.UUID;
  * How a list of companies turns the rows it read into its items ({@link CompanyRepository#page}). Each row
  * comes with its version, PostgreSQL's {@code xmin} (a new one for every change of the row, whoever makes
  * it), so that an item made earlier from the very same row version can be given back without decoding the
- * row's columns again (ADR 0006).
+ * row's columns again (ADR 0010).
  *
  * @param <T> the items of the page
  */

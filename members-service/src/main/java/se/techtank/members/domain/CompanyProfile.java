@@ -2,6 +2,8 @@ package se.techtank.members.domain;
 
 import java.util.List;
 
+import se.techtank.kernel.MunicipalityCode;
+
 /**
  * What describes a company besides its organisation number: everything a registration sets and an
  * update replaces. Values are already checked for form; {@link Company} keeps the invariants.

@@ -20,6 +20,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import org.hibernate.jdbc.ReturningWork;
 
+import se.techtank.kernel.OrganisationNumber;
 import se.techtank.members.config.MembersConfig;
 import se.techtank.platform.admission.AdmissionGate;
 import se.techtank.platform.caching.RowVersionCache;
@@ -106,7 +107,7 @@ public class CompanyRepository implements PanacheRepositoryBase<Company, UUID> {
      *
      * <p>The total costs nothing when the page is not full (most filtered searches fit on one page); else it
      * is taken from a {@link SnapshotCache} when the same query was counted in the very snapshot the page
-     * was read in, and counted otherwise (ADR 0006).
+     * was read in, and counted otherwise (ADR 0010).
      *
      * <p>Searches take turns at an {@link AdmissionGate}, as many at once as the replica has cores
      * ({@code techtank.members.list.concurrency}, ADR 0007): twenty at once only share the cores twenty

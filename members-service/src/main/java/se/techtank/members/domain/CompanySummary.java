@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import se.techtank.kernel.MunicipalityCode;
+
 /**
  * What a list of companies shows of each: the columns of {@link Company} a page needs, read straight from
  * the table (no entity, no persistence context, no dirty checking) by {@link CompanyRepository#page}.

@@ -27,6 +27,7 @@ import jakarta.persistence.Version;
 
 import org.hibernate.annotations.BatchSize;
 
+import se.techtank.kernel.Language;
 import se.techtank.platform.validation.EmailAddress;
 
 /**

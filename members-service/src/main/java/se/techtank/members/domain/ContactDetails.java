@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 
+import se.techtank.kernel.Language;
 import se.techtank.platform.validation.EmailAddress;
 
 /**

@@ -7,6 +7,8 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 
+import se.techtank.kernel.FocusArea;
+
 /** A company's current need in one focus area: the latest assessment's priority for it. */
 @Embeddable
 public record CurrentNeed(

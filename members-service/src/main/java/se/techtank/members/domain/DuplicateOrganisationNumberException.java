@@ -1,5 +1,6 @@
 package se.techtank.members.domain;
 
+import se.techtank.kernel.OrganisationNumber;
 import se.techtank.platform.problem.DomainException;
 
 /** A company with this organisation number is already registered. */

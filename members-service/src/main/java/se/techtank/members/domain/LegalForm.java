@@ -1,5 +1,7 @@
 package se.techtank.members.domain;
 
+import se.techtank.kernel.OrganisationNumber;
+
 /** The legal form an organisationsnummer's first digit tells (Bolagsverket's groups). */
 public enum LegalForm {
     /** 1: dödsbo. */

@@ -18,6 +18,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 
+import se.techtank.kernel.FocusArea;
+
 /**
  * A needs assessment (behovsanalys) of a company: for some focus areas a priority 1–5 and a note, on a
  * date, by staff or by the company itself (a self-assessment). Assessments are history; the company's

@@ -2,7 +2,7 @@ package se.techtank.members.service;
 
 import java.util.UUID;
 
-import se.techtank.members.domain.OrganisationNumber;
+import se.techtank.kernel.OrganisationNumber;
 
 /**
  * What importing one row did.

@@ -14,11 +14,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.jboss.logging.Logger;
 
+import se.techtank.kernel.OrganisationNumber;
 import se.techtank.members.config.MembersConfig;
 import se.techtank.members.domain.Company;
 import se.techtank.members.domain.CompanyRepository;
-import se.techtank.members.domain.OrganisationNumber;
-import se.techtank.members.messaging.CompanyEventPublisher;
+import se.techtank.members.messaging.out.CompanyEventPublisher;
 
 /**
  * Bulk import of companies: creates the companies of an import file, or replaces the profile of those

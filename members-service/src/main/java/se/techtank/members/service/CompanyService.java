@@ -12,14 +12,14 @@ import jakarta.transaction.Transactional;
 
 import org.hibernate.exception.ConstraintViolationException;
 
+import se.techtank.kernel.OrganisationNumber;
 import se.techtank.members.domain.Company;
 import se.techtank.members.domain.CompanyFilter;
 import se.techtank.members.domain.CompanyListItems;
 import se.techtank.members.domain.CompanyProfile;
 import se.techtank.members.domain.CompanyRepository;
 import se.techtank.members.domain.DuplicateOrganisationNumberException;
-import se.techtank.members.domain.OrganisationNumber;
-import se.techtank.members.messaging.CompanyEventPublisher;
+import se.techtank.members.messaging.out.CompanyEventPublisher;
 import se.techtank.platform.paging.Page;
 import se.techtank.platform.paging.PageRequest;
 import se.techtank.platform.problem.NotFoundException;
@@ -95,7 +95,7 @@ public class CompanyService {
      * any more consistent (read committed gives each statement its own snapshot), beginning and committing
      * one cost a round trip to the database and the transaction manager's work per request, and outside a
      * transaction a total counted earlier in the page's own snapshot, and the items made earlier from the
-     * same row versions, can be reused (ADR 0006).
+     * same row versions, can be reused (ADR 0010).
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public <T> Page<T> list(CompanyFilter filter, PageRequest page, CompanyListItems<T> items) {

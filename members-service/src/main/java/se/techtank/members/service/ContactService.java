@@ -19,7 +19,7 @@ import se.techtank.members.domain.ContactDetails;
 import se.techtank.members.domain.ContactErasedException;
 import se.techtank.members.domain.ContactRepository;
 import se.techtank.members.domain.DuplicateContactEmailException;
-import se.techtank.members.messaging.ContactEventPublisher;
+import se.techtank.members.messaging.out.ContactEventPublisher;
 import se.techtank.platform.paging.Page;
 import se.techtank.platform.paging.PageRequest;
 import se.techtank.platform.problem.NotFoundException;

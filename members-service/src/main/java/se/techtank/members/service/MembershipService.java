@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
+import se.techtank.kernel.OrganisationNumber;
 import se.techtank.members.domain.Company;
 import se.techtank.members.domain.CompanyRepository;
 import se.techtank.members.domain.Contact;
@@ -22,9 +23,8 @@ import se.techtank.members.domain.MembershipApplication;
 import se.techtank.members.domain.MembershipApplicationRepository;
 import se.techtank.members.domain.MembershipTransition;
 import se.techtank.members.domain.MembershipTransitionRepository;
-import se.techtank.members.domain.OrganisationNumber;
-import se.techtank.members.messaging.CompanyEventPublisher;
-import se.techtank.members.messaging.ContactEventPublisher;
+import se.techtank.members.messaging.out.CompanyEventPublisher;
+import se.techtank.members.messaging.out.ContactEventPublisher;
 import se.techtank.platform.jobs.JobLock;
 import se.techtank.platform.security.Caller;
 

@@ -14,7 +14,7 @@ import se.techtank.members.domain.Company;
 import se.techtank.members.domain.CompanyRepository;
 import se.techtank.members.domain.NeedsAssessment;
 import se.techtank.members.domain.NeedsAssessmentRepository;
-import se.techtank.members.messaging.CompanyEventPublisher;
+import se.techtank.members.messaging.out.CompanyEventPublisher;
 import se.techtank.platform.security.Caller;
 
 /** Needs assessments: staff assess any company, a member user assesses its own (a self-assessment). */

@@ -20,7 +20,7 @@ import static org.hamcrest.Matchers.endsWith;
 
 /**
  * A client sends the same bearer token with every request; its signature is verified once and then
- * remembered (platform {@code VerifiedTokens}, ADR 0006), but never for a token that differs from it.
+ * remembered (platform {@code VerifiedTokens}, ADR 0011), but never for a token that differs from it.
  */
 @QuarkusTest
 class BearerTokenTest {

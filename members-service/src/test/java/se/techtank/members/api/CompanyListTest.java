@@ -177,7 +177,7 @@ class CompanyListTest {
         Map<String, String> firstPage = Map.of("q", token, "size", "1");
         Map<String, String> secondPage = Map.of("q", token, "size", "1", "page", "1");
 
-        // Paging through a full match with nothing written in between counts it once (ADR 0006). The outbox
+        // Paging through a full match with nothing written in between counts it once (ADR 0010). The outbox
         // relay may still be marking the three events sent, which changes the snapshot, hence the await.
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             double before = rememberedTotals();

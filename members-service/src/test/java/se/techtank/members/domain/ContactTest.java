@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import se.techtank.kernel.Language;
 import se.techtank.platform.validation.EmailAddress;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -2,18 +2,25 @@ package se.techtank.platform.testing;
 
 import java.util.List;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The layering of ARCHITECTURE.md, the same for every service: {@code api → service → domain};
- * {@code messaging} publishes for {@code service} and feeds consumed events into it; {@code domain}
- * knows nothing of HTTP, JSON or Kafka. Each service runs {@link #check(String)} in a test.
+ * The layering of docs/architecture.md, the same for every service: {@code api → service → domain};
+ * {@code messaging.in} feeds consumed events into {@code service}, and {@code service} publishes through
+ * {@code messaging.out}, so the arrows between messaging and the use cases point one way; {@code domain}
+ * knows nothing of HTTP, JSON or Kafka; and no layer depends, through others, on itself. Each service runs
+ * {@link #check(String)} in a test.
  */
 public final class LayeringRules {
 
@@ -25,8 +32,36 @@ public final class LayeringRules {
         String service = basePackage + ".service..";
         String domain = basePackage + ".domain..";
         String messaging = basePackage + ".messaging..";
+        String messagingIn = basePackage + ".messaging.in..";
+        String messagingOut = basePackage + ".messaging.out..";
         String config = basePackage + ".config..";
         return List.of(
+                slices().assignedFrom(layersOf(basePackage))
+                        .should()
+                        .beFreeOfCycles()
+                        .because("a layer that reaches itself through others cannot be understood, tested or changed"
+                                + " on its own"),
+                classes()
+                        .that()
+                        .resideInAPackage(messaging)
+                        .should()
+                        .resideInAnyPackage(messagingIn, messagingOut)
+                        .because("messaging is split by direction: consumers in messaging.in, publishers in"
+                                + " messaging.out"),
+                noClasses()
+                        .that()
+                        .resideInAPackage(messagingOut)
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAPackage(service)
+                        .because("the use cases call the publishers; a publisher calling a use case back is a cycle"),
+                noClasses()
+                        .that()
+                        .resideInAPackage(service)
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAPackage(messagingIn)
+                        .because("consumers call the use cases, never the other way round"),
                 noClasses()
                         .that()
                         .resideInAPackage(domain)
@@ -83,7 +118,7 @@ public final class LayeringRules {
                                 "org.apache.kafka..",
                                 "org.eclipse.microprofile.reactive.messaging..",
                                 "io.smallrye.reactive.messaging..")
-                        .because("only the messaging layer speaks Kafka"),
+                        .because("only the messaging layers speak Kafka"),
                 noClasses()
                         .that()
                         .resideInAPackage(api)
@@ -91,6 +126,35 @@ public final class LayeringRules {
                         .dependOnClassesThat()
                         .haveSimpleNameEndingWith("Repository")
                         .because("resources go through the use cases, never straight to the database"));
+    }
+
+    /**
+     * The slices the cycle rule compares: each top-level package of the service is one ({@code api},
+     * {@code service}, {@code domain}, {@code config}, …), except that {@code messaging.in} and {@code
+     * messaging.out} are two, since their directions differ: {@code messaging.in → service →
+     * messaging.out} is the intended flow, not a cycle.
+     */
+    static SliceAssignment layersOf(String basePackage) {
+        String prefix = basePackage + ".";
+        return new SliceAssignment() {
+            @Override
+            public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+                String name = javaClass.getPackageName();
+                if (!name.startsWith(prefix)) {
+                    return SliceIdentifier.ignore();
+                }
+                String[] parts = name.substring(prefix.length()).split("\\.");
+                if (parts[0].equals("messaging") && parts.length > 1) {
+                    return SliceIdentifier.of("messaging." + parts[1]);
+                }
+                return SliceIdentifier.of(parts[0]);
+            }
+
+            @Override
+            public String getDescription() {
+                return "the layers of " + basePackage + " (messaging.in and messaging.out apart)";
+            }
+        };
     }
 
     /** Checks every rule against the service's production classes; fails listing every violation. */

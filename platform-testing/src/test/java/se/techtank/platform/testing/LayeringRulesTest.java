@@ -1,8 +1,11 @@
 package se.techtank.platform.testing;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,6 +25,45 @@ class LayeringRulesTest {
         String service = "se.techtank.layering.goodservice";
         assertThatCode(() -> LayeringRules.check(new ClassFileImporter().importPackages(service), service))
                 .doesNotThrowAnyException();
+    }
+
+    @Test
+    void a_publisher_that_imports_the_use_cases_makes_a_cycle_and_breaks_the_rules() {
+        String service = "se.techtank.layering.cyclicservice";
+        assertThatThrownBy(() -> LayeringRules.check(new ClassFileImporter().importPackages(service), service))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("free of cycles")
+                .hasMessageContaining("BookingPublisher")
+                .hasMessageContaining("a publisher calling a use case back is a cycle");
+    }
+
+    @Test
+    void messaging_outside_messaging_in_and_messaging_out_breaks_the_rules() {
+        String service = "se.techtank.layering.unsplitservice";
+        assertThatThrownBy(() -> LayeringRules.check(new ClassFileImporter().importPackages(service), service))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("OrderEvents")
+                .hasMessageContaining("split by direction");
+    }
+
+    @Test
+    void consumers_feeding_use_cases_that_publish_are_no_cycle() {
+        String service = "se.techtank.layering.goodservice";
+        JavaClasses classes = new ClassFileImporter().importPackages(service);
+        assertThat(classes.contain("se.techtank.layering.goodservice.messaging.in.ThingConsumer"))
+                .isTrue();
+        assertThatCode(() -> LayeringRules.check(classes, service)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void messaging_in_and_messaging_out_are_two_slices() {
+        JavaClasses classes = new ClassFileImporter().importPackages("se.techtank.layering.goodservice");
+        assertThat(LayeringRules.layersOf("se.techtank.layering.goodservice")
+                        .getIdentifierOf(classes.get("se.techtank.layering.goodservice.messaging.in.ThingConsumer")))
+                .isEqualTo(SliceIdentifier.of("messaging.in"));
+        assertThat(LayeringRules.layersOf("se.techtank.layering.goodservice")
+                        .getIdentifierOf(classes.get("se.techtank.layering.goodservice.service.Things")))
+                .isEqualTo(SliceIdentifier.of("service"));
     }
 
     @Test

@@ -6,7 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Renderings of database rows (a row's JSON, say), each remembered together with the version of the row it
- * was made from and given back only for that very version: exact, not "fresh enough" (ADR 0006). Where
+ * was made from and given back only for that very version: exact, not "fresh enough" (ADR 0010). Where
  * {@link SnapshotCache} reuses a whole read while nothing in the database changed, this reuses the work on
  * each unchanged row however much else changed.
  *

@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Results of read-only queries, each remembered together with the database snapshot it was read in, and
- * given back only for a later read in that very snapshot: exact, not "fresh enough" (ADR 0006).
+ * given back only for a later read in that very snapshot: exact, not "fresh enough" (ADR 0010).
  *
  * <p>A result read in snapshot S is, exactly, what any later statement reading in snapshot S would read:
  * both see the same committed transactions. PostgreSQL names a statement's snapshot with

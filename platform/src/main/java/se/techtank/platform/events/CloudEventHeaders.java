@@ -1,6 +1,6 @@
 package se.techtank.platform.events;
 
-/** Names of the CloudEvents 1.0 Kafka binary-mode headers used on every topic (see EVENTS.md). */
+/** Names of the CloudEvents 1.0 Kafka binary-mode headers used on every topic (see docs/events.md). */
 public final class CloudEventHeaders {
 
     public static final String SPEC_VERSION = "ce_specversion";

@@ -32,7 +32,7 @@ import se.techtank.platform.problem.InvalidRequestException;
 import se.techtank.platform.security.Caller;
 
 /**
- * {@code Idempotency-Key} on creating POSTs (API-CONVENTIONS.md): the first request with a key is
+ * {@code Idempotency-Key} on creating POSTs (docs/api-conventions.md): the first request with a key is
  * executed and its successful answer kept; a retry with the same key and the same request gets that answer
  * again (with {@code Idempotent-Replayed: true}) instead of a duplicate or a 409. The same key with another
  * request is a 422 ({@code idempotency-key-reused}); a retry while the first is still running is a 409

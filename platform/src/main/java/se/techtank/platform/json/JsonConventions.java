@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
- * The JSON rules of API-CONVENTIONS.md for every service: unknown request fields are rejected (a typo
+ * The JSON rules of docs/api-conventions.md for every service: unknown request fields are rejected (a typo
  * must not silently do nothing), null fields are left out, times are ISO-8601 strings.
  */
 @Singleton

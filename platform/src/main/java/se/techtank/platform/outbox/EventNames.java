@@ -2,7 +2,7 @@ package se.techtank.platform.outbox;
 
 import java.util.regex.Pattern;
 
-/** The CloudEvents type, topic and schema path of one kind of event, derived by the rules of EVENTS.md. */
+/** The CloudEvents type, topic and schema path of one kind of event, derived by the rules of docs/events.md. */
 public record EventNames(String type, String topic, String dataSchema) {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");

@@ -20,7 +20,7 @@ import se.techtank.platform.jdbc.PlainSql;
  * Records an event in the outbox table, inside the caller's transaction, so that the event is
  * published if and only if the state change commits (see docs/adr/0002-transactional-outbox.md).
  *
- * <p>Names follow EVENTS.md: in service {@code members}, aggregate {@code company} and fact {@code
+ * <p>Names follow docs/events.md: in service {@code members}, aggregate {@code company} and fact {@code
  * registered} give type {@code se.techtank.members.company.registered}, topic {@code
  * members.company.v1} and schema {@code contracts/members/company.registered.v1.json}.
  */

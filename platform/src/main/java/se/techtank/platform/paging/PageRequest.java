@@ -9,7 +9,7 @@ import se.techtank.platform.problem.FieldError;
 import se.techtank.platform.problem.InvalidRequestException;
 
 /**
- * A validated {@code page}/{@code size}/{@code sort} request (API-CONVENTIONS.md): page from 0, size
+ * A validated {@code page}/{@code size}/{@code sort} request (docs/api-conventions.md): page from 0, size
  * 1–100 (larger is refused, not cut), sort as {@code field,asc|desc} over a whitelist per endpoint.
  */
 public record PageRequest(int page, int size, List<SortOrder> sort) {

@@ -31,7 +31,7 @@ import se.techtank.platform.failure.TransientFailures;
 
 /**
  * Turns every exception that reaches the REST layer into RFC 9457 problem details with a stable
- * {@code type} (API-CONVENTIONS.md). Unexpected ones answer 500 with an error id that is also
+ * {@code type} (docs/api-conventions.md). Unexpected ones answer 500 with an error id that is also
  * logged, never with a stack trace or SQL.
  */
 public class ProblemMappers {

@@ -1,6 +1,6 @@
 package se.techtank.platform.security;
 
-/** The roles of ARCHITECTURE.md, as carried in the token's {@code groups} claim. */
+/** The roles of docs/architecture.md ("Security"), as carried in the token's {@code groups} claim. */
 public final class Roles {
 
     /** Techtank employees: everything. */

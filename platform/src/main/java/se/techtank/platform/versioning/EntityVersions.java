@@ -6,7 +6,7 @@ import se.techtank.platform.problem.DomainException;
 import se.techtank.platform.problem.InvalidRequestException;
 
 /**
- * Optimistic concurrency over HTTP (API-CONVENTIONS.md): a resource's version travels as its {@code
+ * Optimistic concurrency over HTTP (docs/api-conventions.md): a resource's version travels as its {@code
  * ETag}, and an update names the version it read in {@code If-Match}.
  */
 public final class EntityVersions {
