@@ -4,7 +4,7 @@ import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-import se.techtank.events.domain.MeetingFilter;
+import se.techtank.events.query.MeetingFilter;
 
 /** The filters of the calendar feed, taken as {@code @BeanParam}: three of the meeting list's, read alike. */
 public class CalendarFeedParameters {

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import se.techtank.events.domain.MeetingFilter;
+import se.techtank.events.query.MeetingFilter;
 import se.techtank.events.service.CalendarService;
 
 /**

@@ -9,10 +9,10 @@ import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-import se.techtank.events.domain.MeetingFilter;
 import se.techtank.events.domain.MeetingKind;
 import se.techtank.events.domain.MeetingStatus;
 import se.techtank.events.domain.MeetingTime;
+import se.techtank.events.query.MeetingFilter;
 import se.techtank.kernel.FocusArea;
 import se.techtank.kernel.MunicipalityCode;
 import se.techtank.platform.query.QueryParameters;

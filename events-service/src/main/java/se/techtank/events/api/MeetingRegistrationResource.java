@@ -31,12 +31,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import se.techtank.events.domain.AttendanceReport;
 import se.techtank.events.domain.CancellationLinks;
 import se.techtank.events.domain.Registration;
 import se.techtank.events.domain.RegistrationStatus;
+import se.techtank.events.query.AttendanceReport;
 import se.techtank.events.service.AttendanceService;
-import se.techtank.events.service.MeetingAdmission;
 import se.techtank.events.service.RegistrationService;
 import se.techtank.platform.idempotency.IdempotencyKeyHeader;
 import se.techtank.platform.idempotency.IdempotentRequests;
@@ -59,19 +58,16 @@ public class MeetingRegistrationResource {
     private final AttendanceService attendance;
     private final CancellationLinks links;
     private final IdempotentRequests idempotent;
-    private final MeetingAdmission admission;
 
     MeetingRegistrationResource(
             RegistrationService registrations,
             AttendanceService attendance,
             CancellationLinks links,
-            IdempotentRequests idempotent,
-            MeetingAdmission admission) {
+            IdempotentRequests idempotent) {
         this.registrations = registrations;
         this.attendance = attendance;
         this.links = links;
         this.idempotent = idempotent;
-        this.admission = admission;
     }
 
     @POST
@@ -104,8 +100,7 @@ public class MeetingRegistrationResource {
             @BeanParam IdempotencyKeyHeader idempotencyKey,
             @Valid @NotNull RegistrationRequest request) {
         return idempotent.once(idempotencyKey, "POST /api/v1/meetings/" + id + "/registrations", request, () -> {
-            RegistrationService.Registered registered =
-                    admission.call(id, () -> registrations.register(id, request.toNewRegistration()));
+            RegistrationService.Registered registered = registrations.register(id, request.toNewRegistration());
             Registration registration = registered.registration();
             return Response.created(URI.create("/api/v1/registrations/" + registration.id()))
                     .entity(RegistrationResponse.of(registration, links.of(registration)))

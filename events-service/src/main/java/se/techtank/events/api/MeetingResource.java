@@ -24,9 +24,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -36,13 +33,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import se.techtank.events.config.EventsConfig;
 import se.techtank.events.domain.Meeting;
-import se.techtank.events.domain.MeetingFilter;
-import se.techtank.events.domain.MeetingQueries;
+import se.techtank.events.query.MeetingFilter;
+import se.techtank.events.query.MeetingQueries;
 import se.techtank.events.service.MeetingService;
-import se.techtank.platform.caching.DatabaseSnapshots;
-import se.techtank.platform.caching.SnapshotCache;
 import se.techtank.platform.idempotency.IdempotencyKeyHeader;
 import se.techtank.platform.idempotency.IdempotentRequests;
 import se.techtank.platform.paging.Page;
@@ -66,23 +60,11 @@ import se.techtank.platform.versioning.EntityVersions;
 public class MeetingResource {
 
     private final MeetingService meetings;
-    private final DatabaseSnapshots snapshots;
-    private final ObjectMapper json;
-    private final SnapshotCache<ListKey, RenderedList> lists;
     private final IdempotentRequests idempotent;
 
-    MeetingResource(
-            MeetingService meetings,
-            IdempotentRequests idempotent,
-            DatabaseSnapshots snapshots,
-            ObjectMapper json,
-            MeterRegistry registry,
-            EventsConfig config) {
+    MeetingResource(MeetingService meetings, IdempotentRequests idempotent) {
         this.meetings = meetings;
         this.idempotent = idempotent;
-        this.snapshots = snapshots;
-        this.json = json;
-        this.lists = new SnapshotCache<>("meeting-lists", config.list().rememberedPages(), registry);
     }
 
     @POST
@@ -138,37 +120,15 @@ public class MeetingResource {
         InvalidRequestException.collect(
                 () -> filter.set(filters.filter()),
                 () -> request.set(PageRequest.parse(page, size, sort, MeetingQueries.SORTABLE, "start,asc")));
-        // The public calendar page asks the same few lists over and over: each is rendered once and given
-        // back byte for byte while the database snapshot is the same and the time has not changed what it
-        // shows (a registration opening or closing, a meeting ending): ADR 0010.
-        Instant now = meetings.listingTime();
-        MeetingFilter visible = meetings.visible(filter.get(), now);
-        RenderedList list = snapshots.read(
-                lists,
-                new ListKey(visible.withoutTime(), request.get()),
-                rendered -> rendered.readsAlike().at(now),
-                () -> render(meetings.list(filter.get(), request.get(), now)));
-        return Response.ok(list.body(), MediaType.APPLICATION_JSON_TYPE).build();
+        byte[] body = meetings.list(filter.get(), request.get(), MeetingResource::page);
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
-    /** What a list reads, apart from the time: equal keys read alike in the same snapshot at the same time. */
-    private record ListKey(MeetingFilter filter, PageRequest page) {}
-
-    /** A list as JSON, and when it reads alike. */
-    private record RenderedList(byte[] body, MeetingService.ReadsAlike readsAlike) {}
-
-    private RenderedList render(MeetingService.MeetingList list) {
-        Page<Meeting> page = list.page();
-        var items = page.items().stream()
-                .map(m -> MeetingResponse.of(m, list.readsAlike().from()))
-                .toList();
-        try {
-            byte[] body = json.writeValueAsBytes(
-                    new MeetingPage(items, page.page(), page.size(), page.totalItems(), page.totalPages()));
-            return new RenderedList(body, list.readsAlike());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A meeting list could not be written as JSON", e);
-        }
+    /** A page of meetings as the list shows it, read at {@code readAt} (seats left and the like). */
+    private static MeetingPage page(Page<Meeting> page, Instant readAt) {
+        var items =
+                page.items().stream().map(m -> MeetingResponse.of(m, readAt)).toList();
+        return new MeetingPage(items, page.page(), page.size(), page.totalItems(), page.totalPages());
     }
 
     @GET

@@ -29,20 +29,10 @@ public interface EventsConfig {
     /** {@code techtank.events.list.*}: {@code GET /api/v1/meetings}. */
     MeetingList list();
 
-    /** {@code techtank.events.registration.*}: registering for a meeting. */
-    Registration registration();
-
     interface MeetingList {
 
         /** Rendered meeting lists remembered for the database snapshot they were read in; 0 turns it off. */
         @WithDefault("1000")
         int rememberedPages();
-    }
-
-    interface Registration {
-
-        /** Registrations of one meeting that run in the database at once per replica (ADR 0007). */
-        @WithDefault("2")
-        int concurrencyPerMeeting();
     }
 }

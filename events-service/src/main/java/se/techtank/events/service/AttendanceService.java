@@ -5,8 +5,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import se.techtank.events.domain.AttendanceQueries;
-import se.techtank.events.domain.AttendanceReport;
+import se.techtank.events.query.AttendanceQueries;
+import se.techtank.events.query.AttendanceReport;
 
 /** The attendance report, for a meeting's organisers. */
 @ApplicationScoped

@@ -10,10 +10,10 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import se.techtank.events.domain.CalendarQueries;
 import se.techtank.events.domain.Meeting;
 import se.techtank.events.domain.MeetingKind;
 import se.techtank.events.domain.MeetingStatus;
+import se.techtank.events.query.CalendarQueries;
 
 /**
  * The meetings that calendars show: one meeting as its reader may see it, or the public feed that

@@ -9,9 +9,9 @@ import io.quarkus.security.ForbiddenException;
 import org.hibernate.ReadOnlyMode;
 
 import se.techtank.events.domain.Meeting;
-import se.techtank.events.domain.MeetingFilter;
 import se.techtank.events.domain.MeetingRepository;
 import se.techtank.events.domain.MeetingStatus;
+import se.techtank.events.query.MeetingFilter;
 import se.techtank.platform.problem.NotFoundException;
 import se.techtank.platform.security.Caller;
 

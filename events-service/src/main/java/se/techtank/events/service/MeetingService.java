@@ -6,14 +6,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import se.techtank.events.domain.Meeting;
 import se.techtank.events.domain.MeetingDetails;
-import se.techtank.events.domain.MeetingFilter;
-import se.techtank.events.domain.MeetingQueries;
 import se.techtank.events.domain.MeetingRepository;
 import se.techtank.events.domain.MeetingStatus;
 import se.techtank.events.domain.Registration;
@@ -22,6 +21,8 @@ import se.techtank.events.domain.RegistrationStatus;
 import se.techtank.events.domain.SeatRepository;
 import se.techtank.events.messaging.out.MeetingEventPublisher;
 import se.techtank.events.messaging.out.RegistrationEventPublisher;
+import se.techtank.events.query.MeetingFilter;
+import se.techtank.events.query.MeetingList;
 import se.techtank.platform.paging.Page;
 import se.techtank.platform.paging.PageRequest;
 import se.techtank.platform.problem.StaleVersionException;
@@ -34,7 +35,7 @@ import se.techtank.platform.problem.StaleVersionException;
 public class MeetingService {
 
     private final MeetingRepository meetings;
-    private final MeetingQueries queries;
+    private final MeetingList list;
     private final RegistrationRepository registrations;
     private final SeatRepository seats;
     private final MeetingAccess access;
@@ -45,7 +46,7 @@ public class MeetingService {
 
     MeetingService(
             MeetingRepository meetings,
-            MeetingQueries queries,
+            MeetingList list,
             RegistrationRepository registrations,
             SeatRepository seats,
             MeetingAccess access,
@@ -53,7 +54,7 @@ public class MeetingService {
             MeetingEventPublisher meetingEvents,
             RegistrationEventPublisher registrationEvents) {
         this.meetings = meetings;
-        this.queries = queries;
+        this.list = list;
         this.registrations = registrations;
         this.seats = seats;
         this.access = access;
@@ -76,49 +77,16 @@ public class MeetingService {
         return access.visible(id);
     }
 
-    /** The time a list is read for. */
-    public Instant listingTime() {
-        return now();
-    }
-
-    /** What {@link #list} selects for the caller at {@code now}: equal filters list the same meetings. */
-    public MeetingFilter visible(MeetingFilter filter, Instant now) {
-        return filter.visibleTo(access.draftsListedIn(), now);
-    }
-
     /**
-     * One page of the meetings the filter selects at {@code now}, among those the caller may see, and until
-     * when the time alone leaves it as it is (see {@link ReadsAlike}).
-     * Read-only, without a transaction of its own: the page and its count are two statements anyway.
+     * One page of the meetings the filter selects now, among those the caller may see, as JSON: the page as
+     * {@code representation} shows it (see {@link MeetingList#page}). Read-only, without a transaction of its
+     * own: the page and its count are two statements anyway, and outside a transaction a list rendered in
+     * the same snapshot can be given back (ADR 0010).
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public MeetingList list(MeetingFilter filter, PageRequest page, Instant now) {
-        MeetingQueries.Listed listed = queries.list(visible(filter, now), page);
-        Instant sameUntil = listed.firstEnd();
-        for (Meeting meeting : listed.page().items()) {
-            Instant change = meeting.registrationOpenChangesAfter(now).orElse(null);
-            if (change != null && (sameUntil == null || change.isBefore(sameUntil))) {
-                sameUntil = change;
-            }
-        }
-        return new MeetingList(listed.page(), new ReadsAlike(now, sameUntil));
-    }
-
-    /** A page of meetings, and when it reads alike. */
-    public record MeetingList(Page<Meeting> page, ReadsAlike readsAlike) {}
-
-    /**
-     * A list read at {@code from} reads exactly alike (the database unchanged) until {@code until}
-     * (exclusive; {@code null}: for ever): the first moment at which a listed meeting's registration opens or
-     * closes, or a selected meeting ends and so leaves a list of meetings not yet over (which moves the later
-     * pages and the total).
-     */
-    public record ReadsAlike(Instant from, Instant until) {
-
-        /** Whether the list reads at {@code time} exactly as at {@link #from}. */
-        public boolean at(Instant time) {
-            return !time.isBefore(from) && (until == null || time.isBefore(until));
-        }
+    public byte[] list(MeetingFilter filter, PageRequest page, BiFunction<Page<Meeting>, Instant, ?> representation) {
+        Instant now = now();
+        return list.page(filter.visibleTo(access.draftsListedIn(), now), page, now, representation);
     }
 
     /**

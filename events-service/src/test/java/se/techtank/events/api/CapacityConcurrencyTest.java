@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,9 @@ class CapacityConcurrencyTest {
 
     @Inject
     AgroalDataSource database;
+
+    @Inject
+    MeterRegistry metrics;
 
     @TestHTTPResource("/")
     URI base;
@@ -287,5 +291,31 @@ class CapacityConcurrencyTest {
         return list.isEmpty()
                 ? List.of()
                 : java.util.Arrays.stream(list.split(",")).map(Integer::valueOf).toList();
+    }
+
+    @Test
+    void each_registration_takes_its_turn_at_the_meeting_registration_gate_and_bad_input_does_not() {
+        String meeting = publishedMeeting(5);
+        long before = registrationTurns();
+
+        MeetingsApi.register(null, meeting, registration("Anna Turordning"))
+                .statusCode(201)
+                .body("status", org.hamcrest.Matchers.equalTo("CONFIRMED"));
+        assertThat(registrationTurns()).as("one turn for the registration").isEqualTo(before + 1);
+
+        Map<String, Object> bad = registration("Bo Turordning");
+        bad.put("attendee", Map.of("name", "Bo Turordning", "email", "not-an-address"));
+        MeetingsApi.register(null, meeting, bad).statusCode(422);
+        assertThat(registrationTurns()).as("refused before the gate").isEqualTo(before + 1);
+        assertThat(TestSql.queryForLong(
+                        database, "select count(*) from registration where meeting_id = ?::uuid", meeting))
+                .isEqualTo(1);
+    }
+
+    private long registrationTurns() {
+        var turns = metrics.find("admission_wait")
+                .tag("gate", "meeting-registration")
+                .timer();
+        return turns == null ? 0 : turns.count();
     }
 }

@@ -9,9 +9,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import se.techtank.kernel.FocusArea;
 import se.techtank.kernel.MunicipalityCode;
-import se.techtank.members.domain.CompanyFilter;
 import se.techtank.members.domain.MembershipStatus;
 import se.techtank.members.domain.SizeClass;
+import se.techtank.members.query.CompanyFilter;
 import se.techtank.platform.query.QueryParameters;
 
 /**

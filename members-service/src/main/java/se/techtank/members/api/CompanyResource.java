@@ -33,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import se.techtank.members.domain.Company;
-import se.techtank.members.domain.CompanyFilter;
+import se.techtank.members.query.CompanyFilter;
 import se.techtank.members.service.CompanyService;
 import se.techtank.platform.idempotency.IdempotencyKeyHeader;
 import se.techtank.platform.idempotency.IdempotentRequests;
@@ -51,12 +51,10 @@ public class CompanyResource {
 
     private final CompanyService companies;
     private final IdempotentRequests idempotent;
-    private final CompanyListJson listItems;
 
-    CompanyResource(CompanyService companies, IdempotentRequests idempotent, CompanyListJson listItems) {
+    CompanyResource(CompanyService companies, IdempotentRequests idempotent) {
         this.companies = companies;
         this.idempotent = idempotent;
-        this.listItems = listItems;
     }
 
     @POST
@@ -117,9 +115,9 @@ public class CompanyResource {
                 () -> filter.set(filters.filter()),
                 () -> request.set(PageRequest.parse(page, size, sort, CompanyFilter.SORTABLE, "name,asc")));
         // Each item is the company's CompanyResponse as JSON, written once per version of its row
-        // (CompanyListJson): Jackson writes the page around them, so the body is what it was when Jackson
+        // (query.CompanyList): Jackson writes the page around them, so the body is what it was when Jackson
         // wrote Page<CompanyResponse>, and the documented schema stays CompanyPage (@APIResponse above).
-        return companies.list(filter.get(), request.get(), listItems);
+        return companies.list(filter.get(), request.get(), CompanyResponse::of);
     }
 
     @GET

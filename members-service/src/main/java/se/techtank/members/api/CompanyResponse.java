@@ -6,10 +6,10 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import se.techtank.members.domain.Company;
-import se.techtank.members.domain.CompanySummary;
 import se.techtank.members.domain.LegalForm;
 import se.techtank.members.domain.MembershipStatus;
 import se.techtank.members.domain.SizeClass;
+import se.techtank.members.query.CompanySummary;
 
 @Schema(name = "Company", description = "A company in the member register")
 public record CompanyResponse(

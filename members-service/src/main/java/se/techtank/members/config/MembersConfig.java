@@ -1,7 +1,6 @@
 package se.techtank.members.config;
 
 import java.time.Duration;
-import java.util.OptionalInt;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -55,9 +54,6 @@ public interface MembersConfig {
         /** Companies whose list JSON is remembered for the version of their row; 0 turns it off. */
         @WithDefault("50000")
         int rememberedCompanies();
-
-        /** Searches that run at once per replica (ADR 0007); unset: the cores the JVM may use. */
-        OptionalInt concurrency();
     }
 
     /** {@code techtank.membership-applications.*}: {@code POST /api/v1/membership-applications}. */

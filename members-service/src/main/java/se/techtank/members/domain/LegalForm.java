@@ -28,7 +28,7 @@ public enum LegalForm {
     }
 
     /** The legal form of a normalised organisation number starting with {@code digit}. */
-    static LegalForm ofFirstDigit(char digit) {
+    public static LegalForm ofFirstDigit(char digit) {
         return switch (digit) {
             case '1' -> ESTATE;
             case '2' -> PUBLIC_SECTOR;

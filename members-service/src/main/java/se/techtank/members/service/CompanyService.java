@@ -5,21 +5,24 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.databind.util.RawValue;
 import org.hibernate.exception.ConstraintViolationException;
 
 import se.techtank.kernel.OrganisationNumber;
 import se.techtank.members.domain.Company;
-import se.techtank.members.domain.CompanyFilter;
-import se.techtank.members.domain.CompanyListItems;
 import se.techtank.members.domain.CompanyProfile;
 import se.techtank.members.domain.CompanyRepository;
 import se.techtank.members.domain.DuplicateOrganisationNumberException;
 import se.techtank.members.messaging.out.CompanyEventPublisher;
+import se.techtank.members.query.CompanyFilter;
+import se.techtank.members.query.CompanyList;
+import se.techtank.members.query.CompanySummary;
 import se.techtank.platform.paging.Page;
 import se.techtank.platform.paging.PageRequest;
 import se.techtank.platform.problem.NotFoundException;
@@ -34,12 +37,14 @@ public class CompanyService {
     private static final UUID NOBODY = new UUID(0, 0);
 
     private final CompanyRepository companies;
+    private final CompanyList list;
     private final CompanyEventPublisher events;
     private final Caller caller;
     private final Clock clock;
 
-    CompanyService(CompanyRepository companies, CompanyEventPublisher events, Caller caller) {
+    CompanyService(CompanyRepository companies, CompanyList list, CompanyEventPublisher events, Caller caller) {
         this.companies = companies;
+        this.list = list;
         this.events = events;
         this.caller = caller;
         this.clock = Clock.systemUTC();
@@ -88,8 +93,8 @@ public class CompanyService {
 
     /**
      * The companies that match, as far as the caller may see them: staff all, a municipality user those
-     * in its municipality, a member only its own company; each made into an item by {@code items} (which
-     * only turns a row into an item: which rows are listed is decided here and in the repository).
+     * in its municipality, a member only its own company; each as {@code representation} shows it, as JSON
+     * (which only turns a row into an item: which rows are listed is decided here and by the filter).
      *
      * <p>No transaction of its own: the page and the count are two reads that a transaction would not make
      * any more consistent (read committed gives each statement its own snapshot), beginning and committing
@@ -98,7 +103,7 @@ public class CompanyService {
      * same row versions, can be reused (ADR 0010).
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public <T> Page<T> list(CompanyFilter filter, PageRequest page, CompanyListItems<T> items) {
+    public Page<RawValue> list(CompanyFilter filter, PageRequest page, Function<CompanySummary, ?> representation) {
         CompanyFilter visible = filter;
         if (!caller.isStaff()) {
             if (caller.isMunicipality()) {
@@ -112,7 +117,7 @@ public class CompanyService {
                 visible = filter.onlyCompany(caller.companyId().orElse(NOBODY));
             }
         }
-        return companies.page(visible, page, items);
+        return list.page(visible, page, representation);
     }
 
     /**

@@ -25,9 +25,8 @@ import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import se.techtank.members.domain.CompanyFilter;
-import se.techtank.members.domain.CompanyListItems;
-import se.techtank.members.domain.CompanyRepository;
+import se.techtank.members.query.CompanyFilter;
+import se.techtank.members.query.CompanyList;
 import se.techtank.platform.paging.Page;
 import se.techtank.platform.paging.PageRequest;
 import se.techtank.platform.testing.TestOrganisationNumbers;
@@ -59,10 +58,7 @@ class CompanyListTest {
     ObjectMapper json;
 
     @Inject
-    CompanyRepository repository;
-
-    @Inject
-    CompanyListJson listJson;
+    CompanyList companyList;
 
     private String token;
 
@@ -254,11 +250,10 @@ class CompanyListTest {
                 .isEqualTo(reusedBefore + ids.size());
 
         // What Jackson wrote for the page of CompanyResponses before renderings were reused.
-        Page<CompanyResponse> expected = repository
-                .page(
+        Page<CompanyResponse> expected = companyList
+                .summaries(
                         new CompanyFilter(token, null, null, null, null, null, null, null),
-                        PageRequest.of(null, null, null, CompanyFilter.SORTABLE, "name,asc"),
-                        CompanyListItems.summaries())
+                        PageRequest.of(null, null, null, CompanyFilter.SORTABLE, "name,asc"))
                 .map(CompanyResponse::of);
         assertThat(expected.items()).hasSize(ids.size());
         assertThat(new String(rendered, StandardCharsets.UTF_8))
@@ -315,7 +310,7 @@ class CompanyListTest {
 
     @Test
     void inside_a_transaction_no_rendering_is_reused_or_remembered() throws Exception {
-        // No request lists inside a transaction (CompanyService.list supports none), but the repository may
+        // No request lists inside a transaction (CompanyService.list supports none), but the list may
         // be called inside one: there a row the transaction updated twice shows two contents under one xmin.
         String id = register("Alfa " + token, "1080", null, null);
         CompanyFilter filter = new CompanyFilter(token, null, null, null, null, null, null, null);
@@ -324,9 +319,9 @@ class CompanyListTest {
 
         List<String> namesInside = QuarkusTransaction.requiringNew().call(() -> {
             TestSql.execute(database, "update company set name = ? where id = ?::uuid", "Första " + token, id);
-            String once = listedName(repository.page(filter, first, listJson));
+            String once = listedName(companyList.page(filter, first, CompanyResponse::of));
             TestSql.execute(database, "update company set name = ? where id = ?::uuid", "Andra " + token, id);
-            String twice = listedName(repository.page(filter, first, listJson));
+            String twice = listedName(companyList.page(filter, first, CompanyResponse::of));
             return List.of(once, twice);
         });
 
@@ -378,6 +373,22 @@ class CompanyListTest {
             statement.executeUpdate();
         }
         return List.of(full, partial, bare);
+    }
+
+    @Test
+    void every_search_takes_its_turn_at_the_company_search_gate_and_a_bad_one_does_not() {
+        register("Alfa " + token, "1080", null, null);
+        long before = searchTurns();
+        list(TestTokens.staff(), Map.of("q", token)).body("items", org.hamcrest.Matchers.hasSize(1));
+        assertThat(searchTurns()).as("one turn for the search").isEqualTo(before + 1);
+
+        list(TestTokens.staff(), Map.of("size", "0"), 400);
+        assertThat(searchTurns()).as("a refused request reads nothing").isEqualTo(before + 1);
+    }
+
+    private long searchTurns() {
+        var turns = metrics.find("admission_wait").tag("gate", "company-search").timer();
+        return turns == null ? 0 : turns.count();
     }
 
     private double reusedRenderings() {

@@ -18,9 +18,10 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * The layering of docs/architecture.md, the same for every service: {@code api → service → domain};
  * {@code messaging.in} feeds consumed events into {@code service}, and {@code service} publishes through
- * {@code messaging.out}, so the arrows between messaging and the use cases point one way; {@code domain}
- * knows nothing of HTTP, JSON or Kafka; and no layer depends, through others, on itself. Each service runs
- * {@link #check(String)} in a test.
+ * {@code messaging.out}, so the arrows between messaging and the use cases point one way; the read side,
+ * {@code query} (list reads: their SQL, caches and rendering), is used by {@code api} and {@code service}
+ * and uses only {@code domain}; {@code domain} knows nothing of HTTP, JSON, Kafka or the read side; and no
+ * layer depends, through others, on itself. Each service runs {@link #check(String)} in a test.
  */
 public final class LayeringRules {
 
@@ -35,6 +36,7 @@ public final class LayeringRules {
         String messagingIn = basePackage + ".messaging.in..";
         String messagingOut = basePackage + ".messaging.out..";
         String config = basePackage + ".config..";
+        String query = basePackage + ".query..";
         return List.of(
                 slices().assignedFrom(layersOf(basePackage))
                         .should()
@@ -67,8 +69,16 @@ public final class LayeringRules {
                         .resideInAPackage(domain)
                         .should()
                         .dependOnClassesThat()
-                        .resideInAnyPackage(api, service, messaging)
+                        .resideInAnyPackage(api, service, messaging, query)
                         .because("the domain is the centre: nothing in it knows the layers around it"),
+                noClasses()
+                        .that()
+                        .resideInAPackage(query)
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAnyPackage(api, service, messaging)
+                        .because("the read side reads and renders what it is asked for; who may see what is decided"
+                                + " by the use cases, and how it is shown by the resources"),
                 noClasses()
                         .that()
                         .resideInAPackage(domain)
@@ -104,14 +114,14 @@ public final class LayeringRules {
                         .because("resources do HTTP only; events are recorded by the use cases"),
                 noClasses()
                         .that()
-                        .resideInAnyPackage(domain, service, messaging, config)
+                        .resideInAnyPackage(domain, service, messaging, config, query)
                         .should()
                         .dependOnClassesThat()
                         .resideInAPackage("jakarta.ws.rs..")
                         .because("only the api layer speaks HTTP"),
                 noClasses()
                         .that()
-                        .resideInAnyPackage(api, domain, service, config)
+                        .resideInAnyPackage(api, domain, service, config, query)
                         .should()
                         .dependOnClassesThat()
                         .resideInAnyPackage(

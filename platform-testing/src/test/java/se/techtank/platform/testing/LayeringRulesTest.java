@@ -47,6 +47,15 @@ class LayeringRulesTest {
     }
 
     @Test
+    void a_list_read_that_asks_a_use_case_breaks_the_rules() {
+        String service = "se.techtank.layering.peekingquery";
+        assertThatThrownBy(() -> LayeringRules.check(new ClassFileImporter().importPackages(service), service))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("OrderList")
+                .hasMessageContaining("the read side reads and renders");
+    }
+
+    @Test
     void consumers_feeding_use_cases_that_publish_are_no_cycle() {
         String service = "se.techtank.layering.goodservice";
         JavaClasses classes = new ClassFileImporter().importPackages(service);

@@ -1,6 +1,7 @@
 package se.techtank.platform.admission;
 
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -12,7 +13,7 @@ import se.techtank.platform.problem.ServiceBusyException;
 
 /**
  * Lets at most a few callers do a piece of work at a time (per replica); the others wait here, first come
- * first served (ADR 0007).
+ * first served (ADR 0007). Services declare it on a method with {@link Admitted} rather than calling it.
  *
  * <p>Work that is bound by the CPU and the database gains nothing from running more copies of it at once
  * than there are cores to run them: twenty searches at once on two cores each take twenty times as long as
@@ -57,6 +58,25 @@ public final class AdmissionGate {
 
     /** Runs {@code work} once it is this caller's turn, and returns what it returned. */
     public <T> T call(Supplier<T> work) {
+        acquire();
+        try {
+            return work.get();
+        } finally {
+            permits.release();
+        }
+    }
+
+    /** As {@link #call(Supplier)}, for work that may throw a checked exception (an intercepted method). */
+    public <T> T callChecked(Callable<T> work) throws Exception {
+        acquire();
+        try {
+            return work.call();
+        } finally {
+            permits.release();
+        }
+    }
+
+    private void acquire() {
         long queued = System.nanoTime();
         try {
             if (!permits.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
@@ -67,11 +87,6 @@ public final class AdmissionGate {
             throw new ServiceBusyException("Interrupted while waiting for a turn at " + name);
         } finally {
             waits.record(System.nanoTime() - queued, TimeUnit.NANOSECONDS);
-        }
-        try {
-            return work.get();
-        } finally {
-            permits.release();
         }
     }
 }

@@ -1,9 +1,11 @@
-package se.techtank.events.domain;
+package se.techtank.events.query;
 
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 
+import se.techtank.events.domain.MeetingKind;
+import se.techtank.events.domain.MeetingStatus;
 import se.techtank.kernel.FocusArea;
 
 /**
@@ -51,7 +53,7 @@ public record MeetingFilter(
 
     /**
      * This filter without its time bound ({@link #endsAfter}): equal for two reads of the same list at
-     * different times (whether they read alike is then a question of the time; see MeetingService.ReadsAlike).
+     * different times (whether they read alike is then a question of the time; see MeetingList.ReadsAlike).
      */
     public MeetingFilter withoutTime() {
         return new MeetingFilter(municipalityCode, kind, focusArea, series, from, to, statuses, draftsOf, null);

@@ -1,4 +1,4 @@
-package se.techtank.members.domain;
+package se.techtank.members.query;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -6,12 +6,16 @@ import java.util.Optional;
 import java.util.UUID;
 
 import se.techtank.kernel.MunicipalityCode;
+import se.techtank.members.domain.LegalForm;
+import se.techtank.members.domain.MembershipStatus;
+import se.techtank.members.domain.PostalAddress;
+import se.techtank.members.domain.SizeClass;
 
 /**
- * What a list of companies shows of each: the columns of {@link Company} a page needs, read straight from
- * the table (no entity, no persistence context, no dirty checking) by {@link CompanyRepository#page}.
+ * What a list of companies shows of each: the columns of a company a page needs, read straight from
+ * the table (no entity, no persistence context, no dirty checking) by {@link CompanyList}.
  * The values are the stored, already normalised ones, so nothing is parsed or validated again; the
- * derived fields follow the same rules as {@link Company}'s.
+ * derived fields follow the same rules as {@link se.techtank.members.domain.Company}'s.
  */
 public record CompanySummary(
         UUID id,
@@ -32,17 +36,17 @@ public record CompanySummary(
         secondarySni = secondarySni == null ? List.of() : secondarySni;
     }
 
-    /** As {@link Company#legalForm()}. */
+    /** As {@link se.techtank.members.domain.Company#legalForm()}. */
     public LegalForm legalForm() {
         return LegalForm.ofFirstDigit(organisationNumber.charAt(0));
     }
 
-    /** As {@link Company#inBlekinge()}. */
+    /** As {@link se.techtank.members.domain.Company#inBlekinge()}. */
     public boolean inBlekinge() {
         return MunicipalityCode.inBlekinge(municipalityCode);
     }
 
-    /** As {@link Company#postalAddress()}: absent when no part of it is stored. */
+    /** As {@link se.techtank.members.domain.Company#postalAddress()}: absent when no part of it is stored. */
     public Optional<PostalAddress> address() {
         return postalAddress == null
                         || (postalAddress.street() == null

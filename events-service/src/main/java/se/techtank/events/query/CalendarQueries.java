@@ -1,4 +1,4 @@
-package se.techtank.events.domain;
+package se.techtank.events.query;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,6 +8,10 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+
+import se.techtank.events.domain.Meeting;
+import se.techtank.events.domain.MeetingKind;
+import se.techtank.events.domain.MeetingStatus;
 
 /** The meetings of a calendar feed: a few statuses, not over before a point in time, soonest first. */
 @ApplicationScoped

@@ -1,17 +1,17 @@
-package se.techtank.members.domain;
+package se.techtank.members.query;
 
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * How a list of companies turns the rows it read into its items ({@link CompanyRepository#page}). Each row
+ * How a list of companies turns the rows it read into its items ({@link CompanyList}). Each row
  * comes with its version, PostgreSQL's {@code xmin} (a new one for every change of the row, whoever makes
  * it), so that an item made earlier from the very same row version can be given back without decoding the
  * row's columns again (ADR 0010).
  *
  * @param <T> the items of the page
  */
-public interface CompanyListItems<T> {
+interface CompanyListItems<T> {
 
     /**
      * The item made earlier from exactly this version of the company's row, if there is one; otherwise the
@@ -25,19 +25,4 @@ public interface CompanyListItems<T> {
      * remembered for it.
      */
     T make(CompanySummary company, String version);
-
-    /** The summaries themselves, nothing remembered. */
-    static CompanyListItems<CompanySummary> summaries() {
-        return new CompanyListItems<>() {
-            @Override
-            public Optional<CompanySummary> madeBefore(UUID id, String version) {
-                return Optional.empty();
-            }
-
-            @Override
-            public CompanySummary make(CompanySummary company, String version) {
-                return company;
-            }
-        };
-    }
 }

@@ -1,4 +1,4 @@
-package se.techtank.events.domain;
+package se.techtank.events.query;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
+import se.techtank.events.domain.Meeting;
+import se.techtank.events.domain.MeetingStatus;
 import se.techtank.platform.paging.Page;
 import se.techtank.platform.paging.PageRequest;
 

@@ -1,4 +1,4 @@
-package se.techtank.events.domain;
+package se.techtank.events.query;
 
 import java.util.List;
 

@@ -1,9 +1,11 @@
-package se.techtank.members.domain;
+package se.techtank.members.query;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import se.techtank.kernel.FocusArea;
+import se.techtank.members.domain.MembershipStatus;
+import se.techtank.members.domain.SizeClass;
 
 /**
  * Which companies a list shows; every criterion is optional and they combine with AND.

@@ -1,0 +1,4 @@
+package se.techtank.layering.peekingquery.domain;
+
+/** A fixture domain type. */
+public record Order(String number) {}
