@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import se.techtank.kernel.MunicipalityCode;
-import se.techtank.members.domain.MemberStatistics;
+import se.techtank.members.query.MemberStatistics;
 import se.techtank.members.service.StatisticsService;
 import se.techtank.platform.problem.InvalidRequestException;
 import se.techtank.platform.security.Roles;

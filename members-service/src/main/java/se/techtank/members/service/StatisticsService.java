@@ -3,18 +3,18 @@ package se.techtank.members.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import se.techtank.members.domain.MemberStatistics;
-import se.techtank.members.domain.MemberStatisticsRepository;
+import se.techtank.members.query.MemberStatistics;
+import se.techtank.members.query.MemberStatisticsQueries;
 import se.techtank.platform.security.Caller;
 
 /** Statistics for the owners: staff see any municipality or all, a municipality user only its own. */
 @ApplicationScoped
 public class StatisticsService {
 
-    private final MemberStatisticsRepository statistics;
+    private final MemberStatisticsQueries statistics;
     private final Caller caller;
 
-    StatisticsService(MemberStatisticsRepository statistics, Caller caller) {
+    StatisticsService(MemberStatisticsQueries statistics, Caller caller) {
         this.statistics = statistics;
         this.caller = caller;
     }

@@ -1,4 +1,4 @@
-package se.techtank.members.domain;
+package se.techtank.members.query;
 
 import java.util.Map;
 

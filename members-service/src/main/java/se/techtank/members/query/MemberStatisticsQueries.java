@@ -1,4 +1,4 @@
-package se.techtank.members.domain;
+package se.techtank.members.query;
 
 import java.util.List;
 import java.util.Map;
@@ -8,13 +8,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
+import se.techtank.kernel.SniCode;
+
 /** Aggregates over the register with a few GROUP BY queries, optionally for one municipality. */
 @ApplicationScoped
-public class MemberStatisticsRepository {
+public class MemberStatisticsQueries {
 
     private final EntityManager entityManager;
 
-    MemberStatisticsRepository(EntityManager entityManager) {
+    MemberStatisticsQueries(EntityManager entityManager) {
         this.entityManager = entityManager;
     }
 
