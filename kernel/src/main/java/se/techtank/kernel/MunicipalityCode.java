@@ -33,4 +33,17 @@ public final class MunicipalityCode {
     public static boolean inBlekinge(String code) {
         return isValid(code) && code.startsWith(BLEKINGE_COUNTY);
     }
+
+    /** The county (län) code of a valid municipality code, e.g. {@code 10} for Karlskrona (1080). */
+    public static String county(String code) {
+        if (!isValid(code)) {
+            throw new IllegalArgumentException("Not a municipality code: " + code);
+        }
+        return code.substring(0, 2);
+    }
+
+    /** Whether {@code county} is one of Sweden's 21 county codes (SCB länskod), e.g. {@code 10} Blekinge. */
+    public static boolean isValidCounty(String county) {
+        return county != null && COUNTY_CODES.contains(county);
+    }
 }

@@ -14,7 +14,13 @@ import jakarta.validation.Payload;
 /** A valid Swedish municipality code (see {@link MunicipalityCode}); null is left to @NotNull. */
 @Documented
 @Constraint(validatedBy = ValidMunicipalityCode.Validator.class)
-@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD})
+@Target({
+    ElementType.FIELD,
+    ElementType.PARAMETER,
+    ElementType.RECORD_COMPONENT,
+    ElementType.METHOD,
+    ElementType.TYPE_USE
+})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface ValidMunicipalityCode {
 

@@ -4,11 +4,11 @@ import java.util.List;
 
 import se.techtank.events.domain.MeetingTime;
 import se.techtank.events.domain.Registration;
+import se.techtank.platform.csv.SpreadsheetCsv;
 
 /**
- * The participant list as CSV for Excel (Swedish locale): UTF-8 with a byte order mark, {@code ;}
- * separated, fields quoted when needed, and a leading {@code '} before a value that a spreadsheet would
- * otherwise run as a formula.
+ * The participant list as CSV for Excel (Swedish locale), written the platform's way ({@link
+ * SpreadsheetCsv}).
  */
 final class ParticipantCsv {
 
@@ -43,13 +43,6 @@ final class ParticipantCsv {
     }
 
     static String field(String value) {
-        String text = value;
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        if (text.contains(";") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            text = "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
+        return SpreadsheetCsv.field(value);
     }
 }

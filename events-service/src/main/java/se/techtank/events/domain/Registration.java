@@ -2,12 +2,9 @@ package se.techtank.events.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -157,13 +154,7 @@ public class Registration {
 
     /** The hash a registration's e-mail address is found by: SHA-256 of the lower-case address, in hex. */
     public static String emailHash(String email) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(email.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return EmailAddress.hashOf(email);
     }
 
     public static String newCheckInCode() {

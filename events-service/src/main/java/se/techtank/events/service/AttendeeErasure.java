@@ -10,12 +10,13 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import se.techtank.events.domain.ContactEmailRepository;
 import se.techtank.events.domain.Meeting;
 import se.techtank.events.domain.MeetingRepository;
 import se.techtank.events.domain.Registration;
 import se.techtank.events.domain.RegistrationRepository;
 import se.techtank.events.messaging.out.RegistrationEventPublisher;
+import se.techtank.members.events.readmodel.ContactEmails;
+import se.techtank.members.events.readmodel.ContactErasure;
 import se.techtank.platform.validation.EmailAddress;
 
 /**
@@ -25,18 +26,18 @@ import se.techtank.platform.validation.EmailAddress;
  * each publishes {@code registration.anonymised} so that the compacted topic forgets the person too.
  */
 @ApplicationScoped
-public class AttendeeErasure {
+public class AttendeeErasure implements ContactErasure {
 
     private final RegistrationRepository registrations;
     private final MeetingRepository meetings;
-    private final ContactEmailRepository contactEmails;
+    private final ContactEmails contactEmails;
     private final RegistrationEventPublisher events;
     private final Clock clock = Clock.systemUTC();
 
     AttendeeErasure(
             RegistrationRepository registrations,
             MeetingRepository meetings,
-            ContactEmailRepository contactEmails,
+            ContactEmails contactEmails,
             RegistrationEventPublisher events) {
         this.registrations = registrations;
         this.meetings = meetings;
@@ -45,6 +46,7 @@ public class AttendeeErasure {
     }
 
     /** Remembers (the hash of) an e-mail address a member company's contact person has. */
+    @Override
     @Transactional
     public void contactKnown(UUID contactId, String email) {
         if (email != null && EmailAddress.isValid(email)) {
@@ -53,6 +55,7 @@ public class AttendeeErasure {
     }
 
     /** A contact person was erased in members-service: anonymise their registrations here. */
+    @Override
     @Transactional
     public int contactErased(UUID contactId) {
         int anonymised = anonymise(contactEmails.hashesOf(contactId));

@@ -7,8 +7,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import se.techtank.members.domain.SniCode;
-import se.techtank.members.domain.ValidSniCode;
+import se.techtank.kernel.SniCode;
+import se.techtank.kernel.ValidSniCode;
 
 @Schema(name = "Sni", description = "SNI 2007 industry codes (Swedish NACE Rev. 2): one primary, optional secondary")
 public record SniCodes(

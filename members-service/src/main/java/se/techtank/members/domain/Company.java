@@ -21,6 +21,7 @@ import org.hibernate.type.SqlTypes;
 
 import se.techtank.kernel.MunicipalityCode;
 import se.techtank.kernel.OrganisationNumber;
+import se.techtank.kernel.SniCode;
 
 /** A company in the member register, identified to the outside world by its organisation number. */
 @Entity

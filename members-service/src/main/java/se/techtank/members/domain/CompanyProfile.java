@@ -3,6 +3,7 @@ package se.techtank.members.domain;
 import java.util.List;
 
 import se.techtank.kernel.MunicipalityCode;
+import se.techtank.kernel.SniCode;
 
 /**
  * What describes a company besides its organisation number: everything a registration sets and an

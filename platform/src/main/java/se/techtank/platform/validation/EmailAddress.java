@@ -58,4 +58,23 @@ public record EmailAddress(String value) {
     public String toString() {
         return value;
     }
+
+    /**
+     * The hash a person's address is found by without keeping it (erasure, duplicates): SHA-256 of the
+     * lower-case address, in hex. The same in every service, so one erased address is found everywhere.
+     */
+    public static String hashOf(String address) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(address.strip().toLowerCase(Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@link #hashOf(String)} of this address. */
+    public String hash() {
+        return hashOf(value);
+    }
 }

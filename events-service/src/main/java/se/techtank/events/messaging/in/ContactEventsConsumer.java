@@ -7,10 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import se.techtank.events.service.AttendeeErasure;
-import se.techtank.members.events.ContactEvents;
-import se.techtank.members.events.ContactState;
-import se.techtank.platform.events.IncomingEvent;
-import se.techtank.platform.events.MalformedEventException;
+import se.techtank.members.events.readmodel.ContactErasure;
 import se.techtank.platform.inbox.Inbox;
 
 /**
@@ -34,27 +31,6 @@ public class ContactEventsConsumer {
     @Incoming("members-contact")
     @Blocking
     public void onContactEvent(ConsumerRecord<String, String> record) {
-        inbox.process(CONSUMER, record, this::apply);
-    }
-
-    private void apply(IncomingEvent event) {
-        switch (event.type()) {
-            case ContactEvents.ADDED, ContactEvents.UPDATED -> {
-                ContactState contact = payload(event);
-                erasure.contactKnown(contact.contactId(), contact.email());
-            }
-            case ContactEvents.ERASED -> erasure.contactErased(payload(event).contactId());
-            default -> {
-                // removed, and types added later: nothing to do here
-            }
-        }
-    }
-
-    private static ContactState payload(IncomingEvent event) {
-        ContactState payload = event.dataAs(ContactState.class);
-        if (payload.contactId() == null) {
-            throw new MalformedEventException(event + " lacks contactId");
-        }
-        return payload;
+        inbox.process(CONSUMER, record, event -> ContactErasure.apply(event, erasure));
     }
 }

@@ -29,16 +29,42 @@ public enum CompanyColumn {
             state -> state.membership() == null ? null : state.membership().since()),
     MEMBERSHIP_VALID_UNTIL(
             state -> state.membership() == null ? null : state.membership().validUntil()),
-    FEE_TIER(state -> state.membership() == null ? null : state.membership().feeTier());
+    FEE_TIER(state -> state.membership() == null ? null : state.membership().feeTier()),
+    /** The current needs as JSON ({@code [{"focusArea", "priority", "assessedOn"}]}), in a {@code jsonb} column. */
+    NEEDS(state -> needsJson(state), "cast(? as jsonb)");
 
     /** The columns of every company read model. */
     public static final List<CompanyColumn> IDENTITY =
             List.of(ORGANISATION_NUMBER, NAME, MUNICIPALITY_CODE, IN_BLEKINGE);
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                    .findAndRegisterModules()
+                    .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
     private final Function<CompanyState, Object> value;
+    private final String placeholder;
 
     CompanyColumn(Function<CompanyState, Object> value) {
+        this(value, "?");
+    }
+
+    CompanyColumn(Function<CompanyState, Object> value, String placeholder) {
         this.value = value;
+        this.placeholder = placeholder;
+    }
+
+    /** The column's parameter in the upsert, e.g. {@code ?} or {@code cast(? as jsonb)}. */
+    String placeholder() {
+        return placeholder;
+    }
+
+    private static String needsJson(CompanyState state) {
+        try {
+            return JSON.writeValueAsString(state.needs() == null ? java.util.List.of() : state.needs());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("The needs of " + state.companyId() + " cannot be written as JSON", e);
+        }
     }
 
     /** The column's name in SQL, e.g. {@code membership_status}. */

@@ -106,7 +106,7 @@ public final class CompanyProjection {
 
     private static String upsert(String table, List<CompanyColumn> columns) {
         String names = columns.stream().map(CompanyColumn::sqlName).collect(Collectors.joining(", "));
-        String values = columns.stream().map(column -> "?").collect(Collectors.joining(", "));
+        String values = columns.stream().map(CompanyColumn::placeholder).collect(Collectors.joining(", "));
         String taken = columns.stream()
                 .map(column -> column.sqlName() + " = excluded." + column.sqlName())
                 .collect(Collectors.joining(", "));

@@ -1,7 +1,7 @@
 package se.techtank.members.messaging.out;
 
+import se.techtank.kernel.SniCode;
 import se.techtank.members.domain.Company;
-import se.techtank.members.domain.SniCode;
 import se.techtank.members.events.CompanyState;
 
 /** The payload of every event on {@code members.company.v1}, from the company as it is now. */

@@ -1,4 +1,4 @@
-package se.techtank.members.domain;
+package se.techtank.kernel;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -11,9 +11,9 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
-/** A valid SNI 2007 code of an existing division (see {@link SniCode}); null is left to @NotNull. */
+/** A valid Swedish county code (länskod, e.g. {@code 10} Blekinge, {@code 12} Skåne); null is left to @NotNull. */
 @Documented
-@Constraint(validatedBy = ValidSniCode.Validator.class)
+@Constraint(validatedBy = ValidCountyCode.Validator.class)
 @Target({
     ElementType.FIELD,
     ElementType.PARAMETER,
@@ -22,18 +22,18 @@ import jakarta.validation.Payload;
     ElementType.TYPE_USE
 })
 @Retention(RetentionPolicy.RUNTIME)
-public @interface ValidSniCode {
+public @interface ValidCountyCode {
 
-    String message() default "must be an SNI 2007 code of an existing division, e.g. 25.110";
+    String message() default "must be a Swedish county code (two digits, e.g. 10 for Blekinge)";
 
     Class<?>[] groups() default {};
 
     Class<? extends Payload>[] payload() default {};
 
-    class Validator implements ConstraintValidator<ValidSniCode, String> {
+    class Validator implements ConstraintValidator<ValidCountyCode, String> {
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || SniCode.isValid(value);
+            return value == null || MunicipalityCode.isValidCounty(value);
         }
     }
 }

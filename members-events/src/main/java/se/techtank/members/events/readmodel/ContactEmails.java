@@ -1,4 +1,4 @@
-package se.techtank.events.domain;
+package se.techtank.members.events.readmodel;
 
 import java.util.List;
 import java.util.UUID;
@@ -8,15 +8,17 @@ import jakarta.persistence.EntityManager;
 
 /**
  * The hashes of the e-mail addresses each contact person of a member company has had (from {@code
- * members.contact.v1}): how an erasure in members-service finds the person's registrations here,
- * without this service keeping anyone's address.
+ * members.contact.v1}): how an erasure in members-service finds what a consuming service holds about the
+ * person (registrations, applications), without that service keeping anyone's address. The table {@code
+ * contact_email (contact_id uuid, email_hash varchar(64), primary key (contact_id, email_hash))} is the
+ * service's own migration's; the hash is {@code EmailAddress.hashOf}.
  */
 @ApplicationScoped
-public class ContactEmailRepository {
+public class ContactEmails {
 
     private final EntityManager entityManager;
 
-    ContactEmailRepository(EntityManager entityManager) {
+    ContactEmails(EntityManager entityManager) {
         this.entityManager = entityManager;
     }
 

@@ -1,4 +1,4 @@
-package se.techtank.members.domain;
+package se.techtank.kernel;
 
 import java.util.Map;
 import java.util.Optional;
