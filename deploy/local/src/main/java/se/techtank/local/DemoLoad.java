@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * The tokens and the demo data, once the services run: companies, memberships and needs through
  * members-service, the check that they reached every company read model, then the demo meetings and
- * their registrations through events-service.
+ * their registrations through events-service, and the demo programmes, intakes and applications through
+ * programmes-service.
  */
 final class DemoLoad {
 
@@ -54,6 +55,9 @@ final class DemoLoad {
         if (services.runs(Services.EVENTS)) {
             // After the read models: registrations name demo companies, and members-only ones need members.
             meetings = loadMeetings(services.runs(Services.MEMBERS));
+        }
+        if (services.runs(Services.PROGRAMMES)) {
+            loadProgrammes();
         }
         String memberCompany = companies.memberCompanyId();
         if (memberCompany != null) {
@@ -114,6 +118,22 @@ final class DemoLoad {
                 return;
             }
             Thread.sleep(250);
+        }
+    }
+
+    private void loadProgrammes() throws IOException, InterruptedException {
+        Console.Step step = Console.step();
+        ApiClient staff = new ApiClient(Services.PROGRAMMES.url(""), staffToken);
+        ApiClient partner = new ApiClient(
+                Services.PROGRAMMES.url(""),
+                Files.readString(tokens.file("partner")).trim());
+        try {
+            DemoProgrammes.Result programmes = DemoProgrammes.load(
+                    staff, partner, List.copyOf(companies.companyIds().keySet()), LocalDate.now(DemoProgrammes.ZONE));
+            step.done("Demo programmes: " + programmes.programmes() + " (" + programmes.created() + " created), "
+                    + programmes.applications() + " applications");
+        } catch (IllegalStateException e) {
+            Console.warn("demo programmes not loaded: " + e.getMessage());
         }
     }
 

@@ -1,0 +1,16 @@
+package se.techtank.programmes.domain;
+
+import se.techtank.platform.problem.DomainException;
+
+/** A decision the application's current state does not allow; the answer names the state. */
+public class IllegalApplicationTransitionException extends DomainException {
+
+    public IllegalApplicationTransitionException(ApplicationStatus target, ApplicationStatus current) {
+        super(
+                Kind.CONFLICT,
+                "illegal-application-transition",
+                "Application change not allowed",
+                "An application that is " + current + " cannot become " + target + " (allowed: " + current.next()
+                        + ").");
+    }
+}
