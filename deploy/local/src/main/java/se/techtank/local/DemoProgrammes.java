@@ -63,7 +63,7 @@ final class DemoProgrammes {
                         "The Production Lift",
                         "Lean och ständiga förbättringar, 18 månader med coach.",
                         List.of("VINNOVA"),
-                        List.of("LEAN"),
+                        List.of("AUTOMATION", "INNOVATION"),
                         Map.of("sniSections", List.of("C"))),
                 new Spec(
                         "OMSTALLNINGSLYFTET",
@@ -87,7 +87,7 @@ final class DemoProgrammes {
                         "SPIK",
                         "Kompetensutveckling i Skåne och Blekinge (ESF).",
                         List.of("ESF"),
-                        List.of("SKILLS"),
+                        List.of("COMPETENCE_DEVELOPMENT", "COMPETENCE_SUPPLY"),
                         Map.of("counties", List.of("10", "12"))));
         int created = 0;
         int applications = 0;
@@ -116,7 +116,7 @@ final class DemoProgrammes {
                     String intake = openIntake(
                             staff, id, "Omgång " + today.getYear(), today, 2, List.of("10"), List.of("techtank"));
                     List<String> ids = new ArrayList<>();
-                    int n = apply(staff, intake, companies, 2, 4, ids);
+                    int n = apply(staff, intake, companies, 2, 6, ids);
                     decide(staff, ids, "approve", 0, 2);
                     decide(staff, ids, "waitlist", 2, 4);
                     yield n;
