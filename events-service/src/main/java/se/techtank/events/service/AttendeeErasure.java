@@ -4,11 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
-import java.util.List;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import se.techtank.events.domain.Meeting;
 import se.techtank.events.domain.MeetingRepository;
@@ -17,7 +14,6 @@ import se.techtank.events.domain.RegistrationRepository;
 import se.techtank.events.messaging.out.RegistrationEventPublisher;
 import se.techtank.members.events.readmodel.ContactEmails;
 import se.techtank.members.events.readmodel.ContactErasure;
-import se.techtank.platform.validation.EmailAddress;
 
 /**
  * The right to erasure for attendees: a member company's contact person erased in members-service
@@ -26,11 +22,10 @@ import se.techtank.platform.validation.EmailAddress;
  * each publishes {@code registration.anonymised} so that the compacted topic forgets the person too.
  */
 @ApplicationScoped
-public class AttendeeErasure implements ContactErasure {
+public class AttendeeErasure extends ContactErasure {
 
     private final RegistrationRepository registrations;
     private final MeetingRepository meetings;
-    private final ContactEmails contactEmails;
     private final RegistrationEventPublisher events;
     private final Clock clock = Clock.systemUTC();
 
@@ -39,37 +34,14 @@ public class AttendeeErasure implements ContactErasure {
             MeetingRepository meetings,
             ContactEmails contactEmails,
             RegistrationEventPublisher events) {
+        super(contactEmails);
         this.registrations = registrations;
         this.meetings = meetings;
-        this.contactEmails = contactEmails;
         this.events = events;
     }
 
-    /** Remembers (the hash of) an e-mail address a member company's contact person has. */
     @Override
-    @Transactional
-    public void contactKnown(UUID contactId, String email) {
-        if (email != null && EmailAddress.isValid(email)) {
-            contactEmails.remember(contactId, Registration.emailHash(email));
-        }
-    }
-
-    /** A contact person was erased in members-service: anonymise their registrations here. */
-    @Override
-    @Transactional
-    public int contactErased(UUID contactId) {
-        int anonymised = anonymise(contactEmails.hashesOf(contactId));
-        contactEmails.forget(contactId);
-        return anonymised;
-    }
-
-    /** Erases whoever registered with {@code email} (staff, for attendees who are no member's contact). */
-    @Transactional
-    public int erase(EmailAddress email) {
-        return anonymise(List.of(Registration.emailHash(email.value())));
-    }
-
-    private int anonymise(Collection<String> emailHashes) {
+    protected int anonymise(Collection<String> emailHashes) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         int count = 0;
         for (Registration registration : registrations.byEmailHashes(emailHashes)) {

@@ -1,28 +1,65 @@
 package se.techtank.members.events.readmodel;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
+
+import jakarta.transaction.Transactional;
 
 import se.techtank.members.events.ContactEvents;
 import se.techtank.members.events.ContactState;
 import se.techtank.platform.events.IncomingEvent;
 import se.techtank.platform.events.MalformedEventException;
+import se.techtank.platform.validation.EmailAddress;
 
 /**
- * What a service that holds people's data does with {@code members.contact.v1} to honour erasures made in
- * members-service: it remembers (a hash of) each address a contact person has had ({@code added}, {@code
- * updated}; see {@link ContactEmails}) and, on {@code erased}, erases what it holds about that person.
- * {@link #apply} reads the event; the service's consumer runs it in the inbox.
+ * What a service that holds people's data does to honour erasures: it remembers (a hash of) each address a
+ * member company's contact person has had ({@code added}, {@code updated} on {@code members.contact.v1};
+ * {@link ContactEmails}) and, when the person is erased in members-service, or on staff's request by
+ * address, erases what it holds about them. A service's bean extends this and says what erasing means for
+ * its records ({@link #anonymise}); its consumer hands the events to {@link #apply}.
  */
-public interface ContactErasure {
+public abstract class ContactErasure {
 
-    /** A contact person has (or had) this address. */
-    void contactKnown(UUID contactId, String email);
+    private ContactEmails contactEmails;
 
-    /** The contact person was erased in members-service; returns how many of this service's records lost them. */
-    int contactErased(UUID contactId);
+    /** For the container's proxies only. */
+    protected ContactErasure() {}
+
+    protected ContactErasure(ContactEmails contactEmails) {
+        this.contactEmails = contactEmails;
+    }
+
+    /**
+     * Erases the person from this service's records found by these address hashes (each record once: again
+     * changes nothing); how many records lost the person now. Runs in the caller's transaction.
+     */
+    protected abstract int anonymise(Collection<String> emailHashes);
+
+    /** Remembers (the hash of) an e-mail address a member company's contact person has. */
+    @Transactional
+    public void contactKnown(UUID contactId, String email) {
+        if (email != null && EmailAddress.isValid(email)) {
+            contactEmails.remember(contactId, EmailAddress.hashOf(email));
+        }
+    }
+
+    /** A contact person was erased in members-service: they leave this service's records too. */
+    @Transactional
+    public int contactErased(UUID contactId) {
+        int anonymised = anonymise(contactEmails.hashesOf(contactId));
+        contactEmails.forget(contactId);
+        return anonymised;
+    }
+
+    /** Erases whoever this service knows by {@code email} (staff, for people who are no member's contact). */
+    @Transactional
+    public int erase(EmailAddress email) {
+        return anonymise(List.of(email.hash()));
+    }
 
     /** Hands a {@code members.contact.v1} event to {@code erasure}; other facts ({@code removed}, later ones) do nothing. */
-    static void apply(IncomingEvent event, ContactErasure erasure) {
+    public static void apply(IncomingEvent event, ContactErasure erasure) {
         switch (event.type()) {
             case ContactEvents.ADDED, ContactEvents.UPDATED -> {
                 ContactState contact = payload(event);
