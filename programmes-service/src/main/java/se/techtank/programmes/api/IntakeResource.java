@@ -31,8 +31,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import se.techtank.platform.idempotency.IdempotencyKeyHeader;
 import se.techtank.platform.idempotency.IdempotentRequests;
+import se.techtank.platform.ratelimit.RateLimiter;
+import se.techtank.platform.security.Caller;
 import se.techtank.platform.security.Roles;
 import se.techtank.platform.versioning.EntityVersions;
+import se.techtank.programmes.config.ProgrammesConfig;
 import se.techtank.programmes.domain.Application;
 import se.techtank.programmes.domain.Intake;
 import se.techtank.programmes.service.ActivityService;
@@ -51,16 +54,38 @@ public class IntakeResource {
     private final ApplicationService applications;
     private final ActivityService activities;
     private final IdempotentRequests idempotent;
+    private final RateLimiter rateLimiter;
+    private final ProgrammesConfig.PartnerRequests partnerRequests;
+    private final Caller caller;
 
     IntakeResource(
             ProgrammeService programmes,
             ApplicationService applications,
             ActivityService activities,
-            IdempotentRequests idempotent) {
+            IdempotentRequests idempotent,
+            RateLimiter rateLimiter,
+            ProgrammesConfig config,
+            Caller caller) {
         this.programmes = programmes;
         this.applications = applications;
         this.activities = activities;
         this.idempotent = idempotent;
+        this.rateLimiter = rateLimiter;
+        this.partnerRequests = config.partnerRequests();
+        this.caller = caller;
+    }
+
+    /**
+     * A partner IUC's applications and checks count against its limit (a replay does not); members and staff
+     * are not limited here.
+     */
+    private Runnable partnerLimit() {
+        return caller.isPartner()
+                ? () -> rateLimiter.acquire(
+                        "partner-requests:" + caller.partnerId().orElse("?"),
+                        partnerRequests.limit(),
+                        partnerRequests.window())
+                : null;
     }
 
     @GET
@@ -160,17 +185,22 @@ public class IntakeResource {
             responseCode = "422",
             description = "A bad field, `not-eligible` (one error per failed rule), `outside-partner-region`, or"
                     + " the Idempotency-Key reused with another body")
+    @APIResponse(
+            responseCode = "429",
+            description = "A partner sent more applications and checks than its limit (`rate-limited`); see"
+                    + " `Retry-After`")
     public Response apply(
             @PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
             @BeanParam IdempotencyKeyHeader idempotencyKey,
             @Valid @NotNull ApplicationRequest request) {
-        return idempotent.once(idempotencyKey, "POST /api/v1/intakes/" + id + "/applications", request, () -> {
-            Application application = applications.submit(id, request.toNewApplication());
-            return Response.created(URI.create("/api/v1/applications/" + application.id()))
-                    .tag(EntityVersions.etag(application.version()))
-                    .entity(ApplicationResponse.of(application))
-                    .build();
-        });
+        return idempotent.once(
+                idempotencyKey, "POST /api/v1/intakes/" + id + "/applications", request, partnerLimit(), () -> {
+                    Application application = applications.submit(id, request.toNewApplication());
+                    return Response.created(URI.create("/api/v1/applications/" + application.id()))
+                            .tag(EntityVersions.etag(application.version()))
+                            .entity(ApplicationResponse.of(application))
+                            .build();
+                });
     }
 
     @POST
@@ -188,9 +218,17 @@ public class IntakeResource {
     @APIResponse(responseCode = "403", description = "A member checking another company")
     @APIResponse(responseCode = "404", description = "Unknown intake")
     @APIResponse(responseCode = "422", description = "A bad field, or `outside-partner-region`")
+    @APIResponse(
+            responseCode = "429",
+            description = "A partner sent more applications and checks than its limit (`rate-limited`); see"
+                    + " `Retry-After`")
     public EligibilityCheckResponse check(
             @PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
             @Valid @NotNull ApplicationRequest request) {
+        Runnable limit = partnerLimit();
+        if (limit != null) {
+            limit.run();
+        }
         return EligibilityCheckResponse.of(applications.check(id, request.toNewApplication()));
     }
 
