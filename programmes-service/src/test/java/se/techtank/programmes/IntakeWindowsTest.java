@@ -133,6 +133,26 @@ class IntakeWindowsTest extends WatchesTopics {
     }
 
     @Test
+    void a_closed_intake_is_completed_the_day_after_it_ended() {
+        String programmeId = ProgrammesApi.publishedProgrammeWithRules(noRules());
+        String intakeId = planIntake(TestTokens.staff(), programmeId, ProgrammesApi.futureIntake(5))
+                .statusCode(201)
+                .extract()
+                .path("id");
+        // As if its window had come and gone and it ran until yesterday.
+        assertThat(se.techtank.platform.testing.TestSql.execute(
+                        database,
+                        "update intake set status = 'CLOSED', application_opens_at = now() - interval '90 days',"
+                                + " application_closes_at = now() - interval '60 days', starts_on = current_date - 50,"
+                                + " ends_on = current_date - 1 where id = ?::uuid",
+                        intakeId))
+                .isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> windows.apply(Instant.now()) >= 0);
+        assertThat(status(intakeId)).isEqualTo("COMPLETED");
+        ProgrammesApi.openIntake(TestTokens.staff(), intakeId).statusCode(409);
+    }
+
+    @Test
     void an_intake_of_a_draft_programme_is_not_opened() {
         String programmeId = draftProgramme(programme(uniqueCode("WDRAFT"), noRules()));
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);

@@ -59,6 +59,11 @@ public class IntakeRepository implements PanacheRepositoryBase<Intake, UUID> {
         return list("status = ?1 and applicationOpensAt <= ?2 and applicationClosesAt > ?2", IntakeStatus.PLANNED, now);
     }
 
+    /** Closed intakes that ended before {@code today}. */
+    public List<Intake> dueToComplete(java.time.LocalDate today) {
+        return list("status = ?1 and endsOn < ?2", IntakeStatus.CLOSED, today);
+    }
+
     /** Open intakes whose window has closed. */
     public List<Intake> dueToClose(Instant now) {
         return list("status = ?1 and applicationClosesAt <= ?2", IntakeStatus.OPEN, now);

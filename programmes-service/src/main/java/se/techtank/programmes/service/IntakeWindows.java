@@ -1,6 +1,8 @@
 package se.techtank.programmes.service;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,8 +20,9 @@ import se.techtank.programmes.domain.ProgrammeStatus;
 import se.techtank.programmes.messaging.out.ProgrammeEventPublisher;
 
 /**
- * Opens the intakes of published programmes when their application window opens, and closes open intakes
- * when it closes ({@code intake-opened}, {@code intake-closed}). Every replica's scheduler fires; the one
+ * Opens the intakes of published programmes when their application window opens, closes open intakes
+ * when it closes ({@code intake-opened}, {@code intake-closed}), and completes closed intakes the day after
+ * they end (Stockholm dates; {@code programme.updated}). Every replica's scheduler fires; the one
  * that takes the job's lock runs it, the others skip it. Each intake changes in a transaction of its own.
  */
 @ApplicationScoped
@@ -28,6 +31,7 @@ public class IntakeWindows {
     static final String LOCK = "programmes.intake-windows";
 
     private static final Logger LOG = Logger.getLogger(IntakeWindows.class);
+    private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
 
     private final IntakeRepository intakes;
     private final ProgrammeRepository programmes;
@@ -72,6 +76,13 @@ public class IntakeWindows {
                                     .toList())) {
                         changed += QuarkusTransaction.requiringNew().call(() -> open(id, now));
                     }
+                    LocalDate today = now.atZone(STOCKHOLM).toLocalDate();
+                    for (UUID id : QuarkusTransaction.requiringNew()
+                            .call(() -> intakes.dueToComplete(today).stream()
+                                    .map(Intake::id)
+                                    .toList())) {
+                        changed += QuarkusTransaction.requiringNew().call(() -> complete(id, today, now));
+                    }
                     return changed;
                 })
                 .orElse(-1);
@@ -86,6 +97,21 @@ public class IntakeWindows {
         intake.close(now);
         intakes.flush();
         events.intakeClosed(programmes.findById(intake.programmeId()), intake);
+        return 1;
+    }
+
+    private int complete(UUID id, LocalDate today, Instant now) {
+        Intake intake = intakes.findForUpdate(id).orElseThrow();
+        if (intake.status() != se.techtank.programmes.domain.IntakeStatus.CLOSED
+                || !intake.endsOn().isBefore(today)) {
+            return 0; // changed since it was listed
+        }
+        intake.complete(now);
+        intakes.flush();
+        Programme programme = programmes.findById(intake.programmeId());
+        if (programme.status() == ProgrammeStatus.PUBLISHED) {
+            events.updated(programme);
+        }
         return 1;
     }
 
