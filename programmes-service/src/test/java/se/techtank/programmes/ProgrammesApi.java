@@ -451,6 +451,245 @@ public final class ProgrammesApi {
                 .ifValidationFails();
     }
 
+    // ---------------------------------------------------------------- companies with needs
+
+    /** A need as members-service's needs assessment gives it, for the company event's {@code needs}. */
+    public static Map<String, Object> need(String focusArea, int priority) {
+        return Map.of("focusArea", focusArea, "priority", priority, "assessedOn", "2026-10-01");
+    }
+
+    /**
+     * Publishes the company with these current needs on members.company.v1 and waits until the read model has
+     * them.
+     */
+    public static TestCompany registerWithNeeds(
+            DataSource database, TestCompany company, List<Map<String, Object>> needs) {
+        String now = OffsetDateTime.now(ZoneOffset.UTC).toString();
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("companyId", company.id().toString());
+        state.put("organisationNumber", company.organisationNumber());
+        state.put("legalForm", "LIMITED_COMPANY");
+        state.put("name", company.name());
+        state.put("municipalityCode", company.municipalityCode());
+        state.put("inBlekinge", company.municipalityCode().startsWith("10"));
+        state.put("primarySni", company.primarySni());
+        state.put("sniSection", "C");
+        state.put("secondarySni", List.of());
+        state.put("numberOfEmployees", company.numberOfEmployees());
+        state.put("sizeClass", company.sizeClass());
+        state.put(
+                "membership",
+                Map.of(
+                        "status", company.membershipStatus(),
+                        "since", "2026-01-01",
+                        "validUntil", "2026-12-31",
+                        "feeTier", "TIER_2"));
+        state.put("needs", needs);
+        state.put("createdAt", now);
+        state.put("modifiedAt", now);
+        CloudEventFixture.on("members.company.v1")
+                .from("/members-service")
+                .type("se.techtank.members.company.updated", "contracts/members/company.updated.v1.json")
+                .subject(company.id())
+                .data(json(state))
+                .send();
+        await("company " + company.organisationNumber() + " with its needs in the read model")
+                .atMost(WAIT)
+                .until(() -> TestSql.queryForLong(
+                                database,
+                                "select count(*) from company where id = ?::uuid and needs is not null"
+                                        + " and jsonb_array_length(needs::jsonb) = ?::int",
+                                company.id(),
+                                needs.size())
+                        == 1);
+        return company;
+    }
+
+    // ---------------------------------------------------------------- participation
+
+    /** Staff submit an application for the company, approve and enroll it; returns its id. */
+    public static String enrolled(String intakeId, String organisationNumber) {
+        String id = submitted(intakeId, application(organisationNumber));
+        decide(TestTokens.staff(), id, "approve", null).statusCode(200);
+        decide(TestTokens.staff(), id, "enroll", null).statusCode(200);
+        return id;
+    }
+
+    public static ValidatableResponse logActivity(String token, String applicationId, Object body) {
+        return as(token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/applications/" + applicationId + "/activities")
+                .then()
+                .log()
+                .ifValidationFails();
+    }
+
+    public static ValidatableResponse activities(String token, String applicationId) {
+        return as(token)
+                .when()
+                .get("/api/v1/applications/" + applicationId + "/activities")
+                .then()
+                .log()
+                .ifValidationFails();
+    }
+
+    public static ValidatableResponse linkMeetings(String token, String intakeId, Object body) {
+        return as(token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .put("/api/v1/intakes/" + intakeId + "/meetings")
+                .then()
+                .log()
+                .ifValidationFails();
+    }
+
+    public static ValidatableResponse meetings(String token, String intakeId) {
+        return as(token)
+                .when()
+                .get("/api/v1/intakes/" + intakeId + "/meetings")
+                .then()
+                .log()
+                .ifValidationFails();
+    }
+
+    /**
+     * events-service's {@code registration.attended} for someone of the company {@code organisationNumber} (null:
+     * a private person) at the meeting, from {@code start} to {@code end}; the caller sends it.
+     */
+    public static CloudEventFixture attended(
+            UUID registrationId, UUID meetingId, String organisationNumber, OffsetDateTime start, OffsetDateTime end) {
+        Map<String, Object> meeting = new LinkedHashMap<>();
+        meeting.put("title", Map.of("sv", "Robotträff " + meetingId.toString().substring(0, 6)));
+        meeting.put("start", start.format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        meeting.put("end", end.format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        meeting.put("timeZone", "Europe/Stockholm");
+        meeting.put("venue", Map.of("name", "Techtank, Karlskrona"));
+        meeting.put("municipalityCode", KARLSKRONA);
+        meeting.put("status", "PUBLISHED");
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("registrationId", registrationId.toString());
+        state.put("meetingId", meetingId.toString());
+        state.put("status", "ATTENDED");
+        state.put(
+                "attendee",
+                Map.of(
+                        "name", "Deltagare " + registrationId.toString().substring(0, 6),
+                        "email", "deltagare." + registrationId.toString().substring(0, 8) + "@verkstad.example.se",
+                        "language", "sv"));
+        state.put("cancellationLink", "https://events.techtank.se/cancel/" + registrationId);
+        if (organisationNumber != null) {
+            state.put("organisationNumber", organisationNumber);
+        }
+        state.put("checkInCode", "ABC234");
+        state.put("meeting", meeting);
+        String now = OffsetDateTime.now(ZoneOffset.UTC).toString();
+        state.put("registeredAt", now);
+        state.put("modifiedAt", now);
+        state.put("anonymised", false);
+        return CloudEventFixture.on("events.registration.v1")
+                .from("/events-service")
+                .type("se.techtank.events.registration.attended", "contracts/events/registration.attended.v1.json")
+                .subject(registrationId)
+                .data(json(state));
+    }
+
+    /** Waits until {@code consumer} has processed the event {@code eventId} (it is in platform.inbox). */
+    public static void awaitProcessed(DataSource database, String consumer, String eventId) {
+        await("event " + eventId + " processed by " + consumer)
+                .atMost(WAIT)
+                .until(() -> TestSql.queryForLong(
+                                database,
+                                "select count(*) from platform.inbox where consumer = ? and event_id = ?",
+                                consumer,
+                                eventId)
+                        == 1);
+    }
+
+    // ---------------------------------------------------------------- reports, statistics, recommendations
+
+    public static ValidatableResponse report(String token, String programmeId) {
+        return as(token)
+                .when()
+                .get("/api/v1/programmes/" + programmeId + "/report")
+                .then()
+                .log()
+                .ifValidationFails();
+    }
+
+    public static ValidatableResponse reportCsv(String token, String programmeId) {
+        return as(token)
+                .accept("text/csv")
+                .when()
+                .get("/api/v1/programmes/" + programmeId + "/report.csv")
+                .then()
+                .log()
+                .ifValidationFails();
+    }
+
+    public static ValidatableResponse statistics(String token, Map<String, ?> parameters) {
+        return as(token)
+                .queryParams(parameters)
+                .when()
+                .get("/api/v1/statistics/programmes")
+                .then()
+                .log()
+                .ifValidationFails();
+    }
+
+    public static ValidatableResponse recommendations(String token, Map<String, ?> parameters) {
+        return as(token)
+                .queryParams(parameters)
+                .when()
+                .get("/api/v1/recommendations")
+                .then()
+                .log()
+                .ifValidationFails();
+    }
+
+    // ---------------------------------------------------------------- erasure
+
+    public static ValidatableResponse eraseApplicant(String token, Object body) {
+        return as(token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/applicants/erase")
+                .then()
+                .log()
+                .ifValidationFails();
+    }
+
+    /** A contact event as members-service publishes it on members.contact.v1; the caller sends it. */
+    public static CloudEventFixture contactEvent(UUID contactId, String fact, String email) {
+        String now = OffsetDateTime.now(ZoneOffset.UTC).toString();
+        boolean erased = fact.equals("erased");
+        boolean removed = fact.equals("removed");
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("contactId", contactId.toString());
+        state.put("companyId", UUID.randomUUID().toString());
+        if (!erased && !removed) {
+            state.put("name", "Kontakt Person");
+            state.put("email", email);
+        }
+        state.put("language", "sv");
+        state.put("consents", Map.of("MEETING_INVITATIONS", Map.of("given", false, "changedAt", now)));
+        state.put("erased", erased);
+        if (erased) {
+            state.put("erasedAt", now);
+        }
+        state.put("removed", removed);
+        state.put("createdAt", now);
+        state.put("modifiedAt", now);
+        return CloudEventFixture.on("members.contact.v1")
+                .from("/members-service")
+                .type("se.techtank.members.contact." + fact, "contracts/members/contact." + fact + ".v1.json")
+                .subject(contactId)
+                .data(json(state));
+    }
+
     // ---------------------------------------------------------------- events
 
     /** Asserts the event's payload against its contract, contracts/programmes/{aggregate}.{fact}.v1.json. */

@@ -29,7 +29,7 @@ public class ActivityRepository implements PanacheRepositoryBase<Activity, UUID>
                         insert into activity (id, application_id, occurred_on, kind, hours, note, registration_id,
                                               created_by, created_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        on conflict (registration_id) where registration_id is not null do nothing
+                        on conflict (registration_id, application_id) where registration_id is not null do nothing
                         """,
                         activity.id(),
                         activity.applicationId(),

@@ -86,7 +86,7 @@ public class ActivityService {
     /**
      * Someone of the company {@code organisationNumber} attended a meeting: each enrolled application of the
      * company in an intake the meeting is linked to gets one MEETING activity of the meeting's length
-     * (quarter hours), once per registration. Runs in the inbox's transaction.
+     * (quarter hours), once per registration and application. Runs in the inbox's transaction.
      */
     public int attended(
             UUID registrationId,
