@@ -9,17 +9,20 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 import se.techtank.platform.testing.KafkaTestConsumer;
 import se.techtank.platform.testing.KafkaTestConsumer.ReceivedEvent;
+import se.techtank.platform.testing.TestOrganisationNumbers;
 import se.techtank.platform.testing.TestSql;
 import se.techtank.platform.testing.TestTokens;
 import se.techtank.platform.testing.WatchesTopics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -33,6 +36,8 @@ import static se.techtank.programmes.ProgrammesApi.PROGRAMME_TYPE;
 import static se.techtank.programmes.ProgrammesApi.as;
 import static se.techtank.programmes.ProgrammesApi.assertContract;
 import static se.techtank.programmes.ProgrammesApi.createProgramme;
+import static se.techtank.programmes.ProgrammesApi.decide;
+import static se.techtank.programmes.ProgrammesApi.declaredApplication;
 import static se.techtank.programmes.ProgrammesApi.draftProgramme;
 import static se.techtank.programmes.ProgrammesApi.futureIntake;
 import static se.techtank.programmes.ProgrammesApi.intakeInWindow;
@@ -43,6 +48,7 @@ import static se.techtank.programmes.ProgrammesApi.programme;
 import static se.techtank.programmes.ProgrammesApi.publishProgramme;
 import static se.techtank.programmes.ProgrammesApi.publishedProgramme;
 import static se.techtank.programmes.ProgrammesApi.readProgramme;
+import static se.techtank.programmes.ProgrammesApi.submitted;
 import static se.techtank.programmes.ProgrammesApi.uniqueCode;
 
 /** The programme catalogue: drafts, publishing, the public list and its filters, changes, and the events. */
@@ -51,6 +57,9 @@ class CatalogueTest extends WatchesTopics {
 
     @Inject
     AgroalDataSource database;
+
+    @Inject
+    MeterRegistry metrics;
 
     private final KafkaTestConsumer programmes = watch(PROGRAMME_TOPIC);
 
@@ -131,6 +140,44 @@ class CatalogueTest extends WatchesTopics {
                 .body("detail", containsString("PUBLISHED"));
 
         programmes.assertNoEvent(e -> id.equals(e.key()), Duration.ofSeconds(2));
+    }
+
+    @Test
+    void a_page_is_rendered_once_while_nothing_changes_and_afresh_after_any_change() {
+        String code = uniqueCode("CACHE");
+        String id = publishedProgramme(programme(code, noRules()));
+        String intake = openIntakeOf(id, 3);
+
+        // Asked again with nothing written in between, the page comes from the rendering of the first request
+        // (ADR 0010). The outbox relay may still be marking the events sent, hence the await.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            double before = renderedPagesReused();
+            list(null, Map.of("q", code)).body("items[0].intakes[0].seatsTaken", equalTo(0));
+            list(null, Map.of("q", code)).body("items[0].intakes[0].seatsTaken", equalTo(0));
+            assertThat(renderedPagesReused()).isGreaterThan(before);
+        });
+
+        // A seat taken is in the very next page, and so is a change made past the service.
+        String application =
+                submitted(intake, declaredApplication(TestOrganisationNumbers.next(), "1080", 25, "SMALL", "25.110"));
+        decide(TestTokens.staff(), application, "approve", null).statusCode(200);
+        list(null, Map.of("q", code))
+                .body("items[0].intakes[0].seatsTaken", equalTo(1))
+                .body("items[0].intakes[0].seatsLeft", equalTo(2));
+        assertThat(TestSql.execute(database, "update programme set name_sv = 'Robotlyftet Syd' where id = ?::uuid", id))
+                .isEqualTo(1);
+        list(null, Map.of("q", code)).body("items[0].name.sv", equalTo("Robotlyftet Syd"));
+        // Another caller's view is another page: staff asking for drafts do not get the public rendering.
+        String draft = draftProgramme(programme(code + "D", noRules()));
+        list(null, Map.of("q", code, "status", "DRAFT")).body("items.id", containsInAnyOrder(id));
+        list(TestTokens.staff(), Map.of("q", code, "status", "DRAFT")).body("items.id", containsInAnyOrder(draft));
+    }
+
+    private double renderedPagesReused() {
+        var counter = metrics.find("snapshot_cache")
+                .tags("cache", "programme-pages", "result", "hit")
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

@@ -78,7 +78,7 @@ public class ProgrammeResource {
             description = "One page of programmes",
             content = @Content(schema = @Schema(implementation = Pages.ProgrammePage.class)))
     @APIResponse(responseCode = "400", description = "A bad filter or paging parameter (`errors` names it)")
-    public Page<ProgrammeResponse> list(
+    public Response list(
             @BeanParam ProgrammeListParameters filters,
             @Parameter(description = "Page number, from 0", example = "0") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1–100 (default 20)", example = "20") @QueryParam("size") String size,
@@ -93,9 +93,13 @@ public class ProgrammeResource {
         InvalidRequestException.collect(
                 () -> filter.set(filters.filter()),
                 () -> request.set(PageRequest.parse(page, size, sort, ProgrammeCatalogue.SORTABLE, "name,asc")));
-        return programmes
-                .catalogue(filter.get(), request.get())
-                .map(listed -> ProgrammeResponse.of(listed.programme(), listed.intakes()));
+        byte[] body = programmes.catalogue(filter.get(), request.get(), ProgrammeResource::page);
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** A page of the catalogue as the list shows it. */
+    private static Page<ProgrammeResponse> page(Page<ProgrammeCatalogue.Listed> page) {
+        return page.map(listed -> ProgrammeResponse.of(listed.programme(), listed.intakes()));
     }
 
     @GET

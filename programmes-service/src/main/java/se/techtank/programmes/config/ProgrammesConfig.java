@@ -13,6 +13,16 @@ public interface ProgrammesConfig {
     @WithDefault("60s")
     String intakeWindowCheck();
 
+    /** {@code techtank.programmes.catalogue.*}: {@code GET /api/v1/programmes}. */
+    Catalogue catalogue();
+
+    interface Catalogue {
+
+        /** Rendered catalogue pages remembered for the database snapshot they were read in; 0 turns it off. */
+        @WithDefault("1000")
+        int rememberedPages();
+    }
+
     /** {@code techtank.programmes.partner-requests.*}: how much one partner IUC may submit. */
     PartnerRequests partnerRequests();
 

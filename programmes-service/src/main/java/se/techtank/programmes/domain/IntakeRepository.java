@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import org.hibernate.jpa.HibernateHints;
 
 import se.techtank.platform.jdbc.PlainSql;
 
@@ -19,6 +20,22 @@ import se.techtank.platform.jdbc.PlainSql;
  */
 @ApplicationScoped
 public class IntakeRepository implements PanacheRepositoryBase<Intake, UUID> {
+
+    /** An intake with its programme, one query; both read-only (a submission or check changes neither). */
+    public Optional<Offered> offered(UUID intakeId) {
+        return getEntityManager()
+                .createQuery(
+                        "select i, p from Intake i join Programme p on p.id = i.programmeId where i.id = ?1",
+                        Object[].class)
+                .setParameter(1, intakeId)
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
+                .getResultStream()
+                .findFirst()
+                .map(row -> new Offered((Intake) row[0], (Programme) row[1]));
+    }
+
+    /** An intake and the programme it belongs to. */
+    public record Offered(Intake intake, Programme programme) {}
 
     public Optional<Intake> findForUpdate(UUID id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);

@@ -6,18 +6,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import se.techtank.platform.caching.DatabaseSnapshots;
+import se.techtank.platform.caching.SnapshotCache;
 import se.techtank.platform.paging.Page;
 import se.techtank.platform.paging.PageRequest;
+import se.techtank.programmes.config.ProgrammesConfig;
 import se.techtank.programmes.domain.Intake;
 import se.techtank.programmes.domain.Programme;
 
-/** The programme catalogue: filters in SQL, each programme with its intakes. */
+/**
+ * The programme catalogue: filters in SQL, each programme with its intakes. The public catalogue page asks
+ * the same few pages over and over; each is rendered once and given back byte for byte while the database
+ * snapshot is the same (ADR 0010). Nothing in a page depends on the time (the window job changes an
+ * intake's status in the database), so unlike the meeting lists no moment ends a rendering's life.
+ */
 @ApplicationScoped
 public class ProgrammeCatalogue {
 
@@ -25,13 +38,43 @@ public class ProgrammeCatalogue {
     public static final Set<String> SORTABLE = Set.of("name", "modifiedAt");
 
     private final EntityManager entityManager;
+    private final DatabaseSnapshots snapshots;
+    private final ObjectMapper json;
+    private final SnapshotCache<PageKey, byte[]> pages;
 
-    ProgrammeCatalogue(EntityManager entityManager) {
+    ProgrammeCatalogue(
+            EntityManager entityManager,
+            DatabaseSnapshots snapshots,
+            ObjectMapper json,
+            MeterRegistry registry,
+            ProgrammesConfig config) {
         this.entityManager = entityManager;
+        this.snapshots = snapshots;
+        this.json = json;
+        this.pages = new SnapshotCache<>("programme-pages", config.catalogue().rememberedPages(), registry);
     }
 
     /** A programme as the catalogue shows it. */
     public record Listed(Programme programme, List<Intake> intakes) {}
+
+    /**
+     * One page of the programmes {@code visible} selects, as JSON: the page as {@code representation} shows
+     * it. {@code representation} must be the same for every call (the resource's representation of a
+     * page): a rendering is reused for equal filters and pages whichever call asks. Outside a transaction
+     * only, for the reuse to hold (ADR 0010).
+     */
+    public byte[] json(ProgrammeFilter visible, PageRequest page, Function<Page<Listed>, ?> representation) {
+        return snapshots.read(pages, new PageKey(visible, page), () -> {
+            try {
+                return json.writeValueAsBytes(representation.apply(page(visible, page)));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("A catalogue page could not be written as JSON", e);
+            }
+        });
+    }
+
+    /** What a page reads: equal keys read alike in the same snapshot. */
+    private record PageKey(ProgrammeFilter filter, PageRequest page) {}
 
     public Page<Listed> page(ProgrammeFilter filter, PageRequest page) {
         List<Object> parameters = new ArrayList<>();

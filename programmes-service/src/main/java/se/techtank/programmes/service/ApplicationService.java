@@ -90,8 +90,9 @@ public class ApplicationService {
     /** What an application would be judged as, without submitting it. */
     @Transactional
     public Judged check(UUID intakeId, NewApplication request) {
-        Intake intake = intakes.findByIdOptional(intakeId).orElseThrow(() -> new NotFoundException("Intake", intakeId));
-        Programme programme = publishedProgramme(intake);
+        IntakeRepository.Offered offered = offered(intakeId);
+        Intake intake = offered.intake();
+        Programme programme = offered.programme();
         Company known =
                 companies.findByOrganisationNumber(request.organisationNumber()).orElse(null);
         CompanyFacts facts = factsFor(request, known);
@@ -104,8 +105,9 @@ public class ApplicationService {
 
     @Transactional
     public Application submit(UUID intakeId, NewApplication request) {
-        Intake intake = intakes.findByIdOptional(intakeId).orElseThrow(() -> new NotFoundException("Intake", intakeId));
-        Programme programme = publishedProgramme(intake);
+        IntakeRepository.Offered offered = offered(intakeId);
+        Intake intake = offered.intake();
+        Programme programme = offered.programme();
         Instant now = now();
         if (!intake.takesApplications(now)) {
             throw new IntakeNotOpenException(
@@ -218,16 +220,18 @@ public class ApplicationService {
         return application;
     }
 
-    private Programme publishedProgramme(Intake intake) {
-        Programme programme = programmes.findById(intake.programmeId());
-        if (programme.status() != ProgrammeStatus.PUBLISHED) {
+    /** The intake with its programme, which must be published (else staff learn why, others 404). */
+    private IntakeRepository.Offered offered(UUID intakeId) {
+        IntakeRepository.Offered offered =
+                intakes.offered(intakeId).orElseThrow(() -> new NotFoundException("Intake", intakeId));
+        ProgrammeStatus status = offered.programme().status();
+        if (status != ProgrammeStatus.PUBLISHED) {
             if (caller.isStaff()) {
-                throw new se.techtank.programmes.domain.IllegalProgrammeTransitionException(
-                        "apply to", programme.status());
+                throw new se.techtank.programmes.domain.IllegalProgrammeTransitionException("apply to", status);
             }
-            throw new NotFoundException("Intake", intake.id());
+            throw new NotFoundException("Intake", intakeId);
         }
-        return programme;
+        return offered;
     }
 
     /** The register's facts when it knows the company, else those declared (name and municipality needed). */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
@@ -82,12 +83,17 @@ public class ProgrammeService {
         return programme;
     }
 
-    /** The catalogue: published programmes for everyone; staff may list other states. */
+    /**
+     * A page of the catalogue as JSON, as {@code representation} shows it (see {@link
+     * ProgrammeCatalogue#json}): published programmes for everyone; staff may list other states. Without a
+     * transaction of its own, so that a page rendered in the same snapshot can be given back (ADR 0010).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<ProgrammeCatalogue.Listed> catalogue(ProgrammeFilter filter, PageRequest page) {
+    public byte[] catalogue(
+            ProgrammeFilter filter, PageRequest page, Function<Page<ProgrammeCatalogue.Listed>, ?> representation) {
         ProgrammeFilter visible =
                 caller.isStaff() ? filter : filter.withStatuses(java.util.EnumSet.of(ProgrammeStatus.PUBLISHED));
-        return catalogue.page(visible, page);
+        return catalogue.json(visible, page, representation);
     }
 
     /** The programme's report (staff): per application the company, status and hours; totals. */

@@ -17,12 +17,9 @@ import se.techtank.programmes.domain.CompanyNeed;
 import se.techtank.programmes.domain.CompanyRepository;
 import se.techtank.programmes.domain.Eligibility;
 import se.techtank.programmes.domain.Intake;
-import se.techtank.programmes.domain.IntakeRepository;
-import se.techtank.programmes.domain.IntakeStatus;
 import se.techtank.programmes.domain.Programme;
-import se.techtank.programmes.domain.ProgrammeRepository;
-import se.techtank.programmes.domain.ProgrammeStatus;
 import se.techtank.programmes.domain.RuleResult;
+import se.techtank.programmes.query.OpenIntakes;
 
 /**
  * Open intakes for a company, ranked by how well the programme's focus areas meet the company's current
@@ -37,20 +34,13 @@ public class Recommendations {
     public static final int MIN_PRIORITY = 3;
 
     private final CompanyRepository companies;
-    private final IntakeRepository intakes;
-    private final ProgrammeRepository programmes;
+    private final OpenIntakes openIntakes;
     private final ApplicationAccess access;
     private final Caller caller;
 
-    Recommendations(
-            CompanyRepository companies,
-            IntakeRepository intakes,
-            ProgrammeRepository programmes,
-            ApplicationAccess access,
-            Caller caller) {
+    Recommendations(CompanyRepository companies, OpenIntakes openIntakes, ApplicationAccess access, Caller caller) {
         this.companies = companies;
-        this.intakes = intakes;
-        this.programmes = programmes;
+        this.openIntakes = openIntakes;
         this.access = access;
         this.caller = caller;
     }
@@ -68,10 +58,14 @@ public class Recommendations {
         }
     }
 
-    @Transactional
+    /**
+     * Without a transaction of its own: the open intakes are then reused while the database snapshot is
+     * the same ({@link OpenIntakes}).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<Recommendation> forCompany(UUID companyId) {
         Company company = companies
-                .findByIdOptional(companyId)
+                .readOnly(companyId)
                 .filter(this::maySee)
                 .orElseThrow(() -> new NotFoundException("Company", companyId));
         Map<String, CompanyNeed> needs = company.needs().stream()
@@ -80,10 +74,9 @@ public class Recommendations {
         if (needs.isEmpty()) {
             return List.of();
         }
-        List<Intake> open = intakes.list("status", IntakeStatus.OPEN);
-        return open.stream()
-                .map(intake -> recommend(company, needs, intake))
-                .filter(r -> r != null && r.score() > 0)
+        return openIntakes.list().stream()
+                .map(offered -> recommend(company, needs, offered.intake(), offered.programme()))
+                .filter(r -> r.score() > 0)
                 .sorted(Comparator.comparingInt(Recommendation::score)
                         .reversed()
                         .thenComparing(r -> r.eligible() ? 0 : 1)
@@ -91,11 +84,8 @@ public class Recommendations {
                 .toList();
     }
 
-    private Recommendation recommend(Company company, Map<String, CompanyNeed> needs, Intake intake) {
-        Programme programme = programmes.findById(intake.programmeId());
-        if (programme.status() != ProgrammeStatus.PUBLISHED) {
-            return null;
-        }
+    private static Recommendation recommend(
+            Company company, Map<String, CompanyNeed> needs, Intake intake, Programme programme) {
         List<CompanyNeed> matching = programme.focusAreas().stream()
                 .map(area -> needs.get(area.name()))
                 .filter(java.util.Objects::nonNull)
