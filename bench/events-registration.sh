@@ -104,6 +104,8 @@ rm -rf "$classes"
 javac -d "$classes" bench/BenchHttp.java bench/BenchLoad.java bench/RegistrationLoad.java
 # The load driver runs with C1 only: it shares the two cores with the service (why: bench/BenchLoad.java).
 load() { java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$classes" RegistrationLoad "$@"; }
+# What it prints when it starts measuring, after its own warm-up (for driver, in bench/lib.sh).
+measuring_line='^(Registrations|Listing): '
 
 # 2. Start the local stack with events-service only.
 wait_for_ports '8082|9092|9093|55432|2525' "$wait"
@@ -123,97 +125,14 @@ psql -X -q -At -h 127.0.0.1 -p 55432 -U postgres -d postgres \
 log "PostgreSQL $(sql 'show server_version'): fsync $(sql 'show fsync'), synchronous_commit $(sql 'show synchronous_commit'), shared_buffers $(sql 'show shared_buffers'); commit $(git rev-parse --short HEAD)$([[ -z "$(git status --porcelain)" ]] || echo ' (with uncommitted changes)')"
 machine
 
-# CPU time from /proc, because on a shared machine it says more than the latency does: the service's
-# JVM, every PostgreSQL process (backends, WAL writer, checkpointer, and through the postmaster's
-# cutime/cstime the processes that ended meanwhile, e.g. autovacuum workers) and the Kafka broker.
-ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
-postgres_ticks() {
-  local total child
-  total=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$postmaster_pid/stat")
-  for child in $(pgrep -P "$postmaster_pid"); do
-    total=$((total + $(ticks "$child")))
-  done
-  echo "$total"
-}
-jit_ticks() { # the service's JIT compiler threads: compiling, not serving
-  local task total=0
-  for task in /proc/"$service_pid"/task/*; do
-    case "$(cat "$task/comm" 2>/dev/null)" in
-      C1\ Compiler* | C2\ Compiler*) total=$((total + $(sed 's/.*) //' "$task/stat" | awk '{print $12 + $13}'))) ;;
-    esac
-  done
-  echo "$total"
-}
-cpu_snapshot() { echo "$(ticks "$service_pid") $(postgres_ticks) $( [[ -n "$kafka_pid" ]] && ticks "$kafka_pid" || echo 0) $(jit_ticks)"; }
+# Measuring a phase (CPU time from /proc, GC pauses, autovacuum runs), driver, await_outbox, field and met
+# are in bench/lib.sh; cpu_per_request there reads $hz, the clock ticks per second.
 hz=$(getconf CLK_TCK)
-now_utc() { date -u +%Y-%m-%dT%H:%M:%S.%3N; }
-# autovacuum_during FROM TO (now_utc times): the autovacuum runs PostgreSQL logged as finished in that time
-# (or up to 2 s after it), e.g. "analyze events.platform.outbox at 17:52:39.450", or "none"
-autovacuum_during() {
-  local until
-  until="$(date -u -d "$(tr T ' ' <<<"$2") UTC + 2 seconds" +%Y-%m-%dT%H:%M:%S.%3N)"
-  awk -v from="$(tr T ' ' <<<"$1")" -v to="$(tr T ' ' <<<"$until")" '
-    /automatic (vacuum|analyze) of table/ {
-      t = $1 " " $2
-      if (t >= from && t <= to) {
-        match($0, /automatic (vacuum|analyze) of table "[^"]*"/)
-        what = substr($0, RSTART + 10, RLENGTH - 10); gsub(/ of table |"/, " ", what); gsub(/  +/, " ", what)
-        out = out (out == "" ? "" : ", ") what "at " substr($2, 1, 12)
-      }
-    }
-    END { print (out == "" ? "none" : out) }' "$repo/.local/logs/postgres.log" 2>/dev/null || echo "unknown"
-}
-# gc_during FROM TO (now_utc times): "N young pauses (X ms in all), M full (Y ms)" that the service's GC log
-# ($gc_log, unified logging with UTC times) records in that time.
-gc_during() {
-  awk -v from="$1" -v to="$2" '
-    /Pause (Young|Full)/ {
-      t = substr($1, 2, 23)
-      if (t < from || t > to) next
-      ms = $NF; sub(/ms$/, "", ms)
-      if (/Pause Young/) { yc++; ys += ms } else { fc++; fs += ms }
-    }
-    END { printf "%d young pauses (%.0f ms in all), %d full (%.0f ms)", yc, ys, fc, fs }' "$gc_log" 2>/dev/null || echo "unknown"
-}
 # list_misses: how many meeting lists the service has rendered (snapshot_cache_total misses of meeting-lists)
 list_misses() {
   curl -sS --max-time 30 "$base/q/metrics" | awk '/^snapshot_cache_total\{/ && /cache="meeting-lists"/ && /result="miss"/ { n += $NF } END { printf "%d", n }'
 }
-# cpu_per_request BEFORE AFTER REQUESTS: "service S ms (JIT J ms), PostgreSQL P ms, Kafka K ms" per request
-cpu_per_request() {
-  awk -v b="$1" -v a="$2" -v hz="$hz" -v n="$3" 'BEGIN {
-    split(b, x, " "); split(a, y, " ")
-    printf "service %.2f ms (JIT compilers %.2f ms), PostgreSQL %.2f ms, Kafka %.2f ms", 1000 * (y[1] - x[1]) / hz / n,
-      1000 * (y[4] - x[4]) / hz / n, 1000 * (y[2] - x[2]) / hz / n, 1000 * (y[3] - x[3]) / hz / n }'
-}
-# driver OUT_FILE ARGS...: the load driver (ARGS) in the background into OUT_FILE (every answer into
-# OUT_FILE without .txt, plus -answers.txt); takes the CPU snapshot cpu_before and the time
-# measure_started_utc when the driver starts measuring (after its own warm-up), then shows the output. Its
-# status.
-driver() {
-  local out="$1" pid status=0
-  shift
-  : >"$out"
-  BENCH_ANSWERS="${out%.txt}-answers.txt" load "$@" >"$out" 2>&1 &
-  pid=$!
-  while kill -0 "$pid" 2>/dev/null && ! grep -qE '^(Registrations|Listing): ' "$out"; do sleep 0.05; done
-  cpu_before="$(cpu_snapshot)"
-  measure_started_utc="$(now_utc)"
-  wait "$pid" || status=$?
-  cat "$out"
-  return "$status"
-}
-await_outbox() { # until the relay has published every event (at most 120 s)
-  local i
-  for ((i = 0; i < 600; i++)); do
-    [[ "$(sql 'select count(*) from platform.outbox where sent_at is null')" == 0 ]] && return 0
-    sleep 0.2
-  done
-  log "The outbox still has unsent events after 120 s"
-  return 1
-}
 median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
-field() { grep -o "$1=[^ ]*" <<<"$2" | cut -d= -f2; } # field NAME "RESULT ... NAME=value ..."
 api_counts() { # "confirmedCount waitlistLength seatsLeft" of a meeting, as GET /api/v1/meetings/{id} answers
   local json
   json="$(curl -sS --max-time 30 "$base/api/v1/meetings/$1")"
@@ -373,7 +292,6 @@ log "pgbench's rows deleted, events-service continued"
 
 # 7. Summary.
 machine
-met() { (($(echo "$1" | bc))) && echo met || echo MISSED; } # met "BC CONDITION"
 open_rps_median="$(median "${open_rps[@]}")"
 full_p99_median="$(median "${full_p99[@]}")"
 open_p99_median="$(median "${open_p99[@]}")"

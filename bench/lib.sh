@@ -1,6 +1,8 @@
 # Shared by the benchmark scripts (sourced, not run): logging, building what is stale, starting and
-# stopping the local stack with one service, and Java Flight Recorder profiles of that service.
-# The sourcing script sets $repo and $work first, and $profile (yes/no) when it offers --profile.
+# stopping the local stack with one service, Java Flight Recorder profiles of that service, and measuring a
+# phase (CPU time from /proc, GC pauses, autovacuum runs, the load driver in the background, the outbox).
+# The sourcing script sets $repo and $work first, and $profile (yes/no) when it offers --profile; the
+# globals the measuring functions read are named above them, and are read when they are called.
 
 log() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*"; }
 machine() {
@@ -98,3 +100,104 @@ jfr_stop() {
     | awk '/stackTrace = \[/ { getline; sub(/^[ \t]+/, ""); sub(/[ \t]+line:.*/, ""); top[$0]++; n++ }
            END { for (m in top) printf "%6.1f %%  %s\n", 100 * top[m] / n, m }' | sort -rn | sed -n '1,20p'
 }
+
+# Measuring a phase. CPU time comes from /proc, because on a shared machine it says more than the latency
+# does: the service's JVM (and of that its JIT compiler threads), every PostgreSQL process (backends, WAL
+# writer, checkpointer, and through the postmaster's cutime/cstime the processes that ended meanwhile, e.g.
+# autovacuum workers) and the Kafka broker. Before calling these, the script sets $service_pid (start_stack),
+# $postmaster_pid, $kafka_pid (empty when there is none) and $hz (getconf CLK_TCK).
+
+# ticks PID: the user and system CPU time of PID, in clock ticks (0 when it has gone).
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+# postgres_ticks: the ticks of every PostgreSQL process ($postmaster_pid, its children, the ones that ended).
+postgres_ticks() {
+  local total child
+  total=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$postmaster_pid/stat")
+  for child in $(pgrep -P "$postmaster_pid"); do
+    total=$((total + $(ticks "$child")))
+  done
+  echo "$total"
+}
+# jit_ticks: the ticks of the service's ($service_pid) JIT compiler threads: compiling, not serving.
+jit_ticks() {
+  local task total=0
+  for task in /proc/"$service_pid"/task/*; do
+    case "$(cat "$task/comm" 2>/dev/null)" in
+      C1\ Compiler* | C2\ Compiler*) total=$((total + $(sed 's/.*) //' "$task/stat" | awk '{print $12 + $13}'))) ;;
+    esac
+  done
+  echo "$total"
+}
+# cpu_snapshot: "SERVICE POSTGRESQL KAFKA JIT" ticks now ($service_pid, $postmaster_pid, $kafka_pid), for cpu_per_request.
+cpu_snapshot() { echo "$(ticks "$service_pid") $(postgres_ticks) $( [[ -n "$kafka_pid" ]] && ticks "$kafka_pid" || echo 0) $(jit_ticks)"; }
+# cpu_per_request BEFORE AFTER REQUESTS (two cpu_snapshot answers; needs $hz): "service S ms (JIT J ms),
+# PostgreSQL P ms, Kafka K ms" per request
+cpu_per_request() {
+  awk -v b="$1" -v a="$2" -v hz="$hz" -v n="$3" 'BEGIN {
+    split(b, x, " "); split(a, y, " ")
+    printf "service %.2f ms (JIT compilers %.2f ms), PostgreSQL %.2f ms, Kafka %.2f ms", 1000 * (y[1] - x[1]) / hz / n,
+      1000 * (y[4] - x[4]) / hz / n, 1000 * (y[2] - x[2]) / hz / n, 1000 * (y[3] - x[3]) / hz / n }'
+}
+# now_utc: the time in UTC, to the millisecond, as gc_during and autovacuum_during take it.
+now_utc() { date -u +%Y-%m-%dT%H:%M:%S.%3N; }
+# autovacuum_during FROM TO (now_utc times): the autovacuum runs PostgreSQL logged as finished in that time
+# (or up to 2 s after it) in $repo/.local/logs/postgres.log, e.g. "analyze events.platform.outbox at
+# 17:52:39.450", or "none" (the script turns that logging on: log_autovacuum_min_duration = 0)
+autovacuum_during() {
+  local until
+  until="$(date -u -d "$(tr T ' ' <<<"$2") UTC + 2 seconds" +%Y-%m-%dT%H:%M:%S.%3N)"
+  awk -v from="$(tr T ' ' <<<"$1")" -v to="$(tr T ' ' <<<"$until")" '
+    /automatic (vacuum|analyze) of table/ {
+      t = $1 " " $2
+      if (t >= from && t <= to) {
+        match($0, /automatic (vacuum|analyze) of table "[^"]*"/)
+        what = substr($0, RSTART + 10, RLENGTH - 10); gsub(/ of table |"/, " ", what); gsub(/  +/, " ", what)
+        out = out (out == "" ? "" : ", ") what "at " substr($2, 1, 12)
+      }
+    }
+    END { print (out == "" ? "none" : out) }' "$repo/.local/logs/postgres.log" 2>/dev/null || echo "unknown"
+}
+# gc_during FROM TO (now_utc times): "N young pauses (X ms in all), M full (Y ms)" that the service's GC log
+# ($gc_log, unified logging with UTC times: -Xlog:gc:file=$gc_log:utctime) records in that time.
+gc_during() {
+  awk -v from="$1" -v to="$2" '
+    /Pause (Young|Full)/ {
+      t = substr($1, 2, 23)
+      if (t < from || t > to) next
+      ms = $NF; sub(/ms$/, "", ms)
+      if (/Pause Young/) { yc++; ys += ms } else { fc++; fs += ms }
+    }
+    END { printf "%d young pauses (%.0f ms in all), %d full (%.0f ms)", yc, ys, fc, fs }' "$gc_log" 2>/dev/null || echo "unknown"
+}
+# driver OUT_FILE ARGS...: the script's load driver (its function load, with ARGS) in the background into
+# OUT_FILE (every answer into OUT_FILE without .txt, plus -answers.txt); takes the CPU snapshot cpu_before
+# and the time measure_started_utc when the driver starts measuring (after its own warm-up: the line that
+# matches the script's $measuring_line, a grep -E pattern), then shows the output. Its status.
+driver() {
+  local out="$1" pid status=0
+  shift
+  : >"$out"
+  BENCH_ANSWERS="${out%.txt}-answers.txt" load "$@" >"$out" 2>&1 &
+  pid=$!
+  while kill -0 "$pid" 2>/dev/null && ! grep -qE "$measuring_line" "$out"; do sleep 0.05; done
+  cpu_before="$(cpu_snapshot)"
+  measure_started_utc="$(now_utc)"
+  wait "$pid" || status=$?
+  cat "$out"
+  return "$status"
+}
+# await_outbox: until the relay has published every event of the service's database (the script's function
+# sql runs a query there), at most 120 s; fails after that.
+await_outbox() {
+  local i
+  for ((i = 0; i < 600; i++)); do
+    [[ "$(sql 'select count(*) from platform.outbox where sent_at is null')" == 0 ]] && return 0
+    sleep 0.2
+  done
+  log "The outbox still has unsent events after 120 s"
+  return 1
+}
+# field NAME "RESULT ... NAME=value ...": the value of NAME in a line of the load driver.
+field() { grep -o "$1=[^ ]*" <<<"$2" | cut -d= -f2; }
+# met "BC CONDITION": met, or MISSED, as bc finds it.
+met() { (($(echo "$1" | bc))) && echo met || echo MISSED; }

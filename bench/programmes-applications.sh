@@ -121,6 +121,8 @@ rm -rf "$classes"
 javac -d "$classes" bench/BenchHttp.java bench/BenchLoad.java bench/ApplicationLoad.java
 # The load driver runs with C1 only: it shares the two cores with the service (why: bench/BenchLoad.java).
 load() { java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$classes" ApplicationLoad "$@"; }
+# What it prints when it starts measuring, after its own warm-up (for driver, in bench/lib.sh).
+measuring_line='^(Submissions|Approvals|Reading): '
 
 # 2. Start the local stack with programmes-service only.
 wait_for_ports '8083|9092|9093|55432' "$wait"
@@ -137,87 +139,9 @@ psql -X -q -At -h 127.0.0.1 -p 55432 -U postgres -d postgres \
 log "PostgreSQL $(sql 'show server_version'): fsync $(sql 'show fsync'), synchronous_commit $(sql 'show synchronous_commit'), shared_buffers $(sql 'show shared_buffers'); commit $(git rev-parse --short HEAD)$([[ -z "$(git status --porcelain)" ]] || echo ' (with uncommitted changes)')"
 machine
 
-# CPU time from /proc, as bench/events-registration.sh reads it: the service's JVM (and of that its JIT
-# compiler threads), every PostgreSQL process (and through the postmaster's cutime/cstime the ones that
-# ended meanwhile) and the Kafka broker.
-ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
-postgres_ticks() {
-  local total child
-  total=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$postmaster_pid/stat")
-  for child in $(pgrep -P "$postmaster_pid"); do
-    total=$((total + $(ticks "$child")))
-  done
-  echo "$total"
-}
-jit_ticks() {
-  local task total=0
-  for task in /proc/"$service_pid"/task/*; do
-    case "$(cat "$task/comm" 2>/dev/null)" in
-      C1\ Compiler* | C2\ Compiler*) total=$((total + $(sed 's/.*) //' "$task/stat" | awk '{print $12 + $13}'))) ;;
-    esac
-  done
-  echo "$total"
-}
-cpu_snapshot() { echo "$(ticks "$service_pid") $(postgres_ticks) $( [[ -n "$kafka_pid" ]] && ticks "$kafka_pid" || echo 0) $(jit_ticks)"; }
+# Measuring a phase (CPU time from /proc, GC pauses, autovacuum runs), driver, await_outbox, field and met
+# are in bench/lib.sh; cpu_per_request there reads $hz, the clock ticks per second.
 hz=$(getconf CLK_TCK)
-now_utc() { date -u +%Y-%m-%dT%H:%M:%S.%3N; }
-autovacuum_during() { # FROM TO (now_utc times): the autovacuum runs PostgreSQL logged as finished then, or "none"
-  local until
-  until="$(date -u -d "$(tr T ' ' <<<"$2") UTC + 2 seconds" +%Y-%m-%dT%H:%M:%S.%3N)"
-  awk -v from="$(tr T ' ' <<<"$1")" -v to="$(tr T ' ' <<<"$until")" '
-    /automatic (vacuum|analyze) of table/ {
-      t = $1 " " $2
-      if (t >= from && t <= to) {
-        match($0, /automatic (vacuum|analyze) of table "[^"]*"/)
-        what = substr($0, RSTART + 10, RLENGTH - 10); gsub(/ of table |"/, " ", what); gsub(/  +/, " ", what)
-        out = out (out == "" ? "" : ", ") what "at " substr($2, 1, 12)
-      }
-    }
-    END { print (out == "" ? "none" : out) }' "$repo/.local/logs/postgres.log" 2>/dev/null || echo "unknown"
-}
-gc_during() { # FROM TO (now_utc times): the service's GC pauses then
-  awk -v from="$1" -v to="$2" '
-    /Pause (Young|Full)/ {
-      t = substr($1, 2, 23)
-      if (t < from || t > to) next
-      ms = $NF; sub(/ms$/, "", ms)
-      if (/Pause Young/) { yc++; ys += ms } else { fc++; fs += ms }
-    }
-    END { printf "%d young pauses (%.0f ms in all), %d full (%.0f ms)", yc, ys, fc, fs }' "$gc_log" 2>/dev/null || echo "unknown"
-}
-cpu_per_request() { # BEFORE AFTER REQUESTS
-  awk -v b="$1" -v a="$2" -v hz="$hz" -v n="$3" 'BEGIN {
-    split(b, x, " "); split(a, y, " ")
-    printf "service %.2f ms (JIT compilers %.2f ms), PostgreSQL %.2f ms, Kafka %.2f ms", 1000 * (y[1] - x[1]) / hz / n,
-      1000 * (y[4] - x[4]) / hz / n, 1000 * (y[2] - x[2]) / hz / n, 1000 * (y[3] - x[3]) / hz / n }'
-}
-# driver OUT_FILE ARGS...: the load driver in the background into OUT_FILE (every answer into
-# OUT_FILE-answers.txt); takes cpu_before and measure_started_utc when it starts measuring (after its own
-# warm-up: the line "Submissions: ", "Approvals: " or "Reading: "), then shows the output. Its status.
-driver() {
-  local out="$1" pid status=0
-  shift
-  : >"$out"
-  BENCH_ANSWERS="${out%.txt}-answers.txt" load "$@" >"$out" 2>&1 &
-  pid=$!
-  while kill -0 "$pid" 2>/dev/null && ! grep -qE '^(Submissions|Approvals|Reading): ' "$out"; do sleep 0.05; done
-  cpu_before="$(cpu_snapshot)"
-  measure_started_utc="$(now_utc)"
-  wait "$pid" || status=$?
-  cat "$out"
-  return "$status"
-}
-await_outbox() { # until the relay has published every event (at most 120 s)
-  local i
-  for ((i = 0; i < 600; i++)); do
-    [[ "$(sql 'select count(*) from platform.outbox where sent_at is null')" == 0 ]] && return 0
-    sleep 0.2
-  done
-  log "The outbox still has unsent events after 120 s"
-  return 1
-}
-field() { grep -o "$1=[^ ]*" <<<"$2" | cut -d= -f2; } # field NAME "RESULT ... NAME=value ..."
-met() { (($(echo "$1" | bc))) && echo met || echo MISSED; } # met "BC CONDITION"
 
 # 3. The companies, straight into the read model.
 have="$(sql "select count(*) from company where name like 'Bench %'")"
