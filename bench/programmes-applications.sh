@@ -25,7 +25,7 @@
 #      catalogue and the recommendations; and, on the first programme, the intakes of the runs below;
 #   5. submissions: warm-up passes of BENCH_WARMUP (2000) applications, each to an intake of its own, until
 #      one costs the service's JIT compilers under BENCH_WARMUP_JIT_MS (0.05) ms of CPU per application, at
-#      most BENCH_WARMUP_PASSES (4); then BENCH_SUBMISSIONS (2000) applications from BENCH_CLIENTS (20)
+#      most BENCH_WARMUP_PASSES (12); then BENCH_SUBMISSIONS (2000) applications from BENCH_CLIENTS (20)
 #      clients to another intake, each for a company
 #      of its own, with an Idempotency-Key of its own; every BENCH_RETRY_EVERY-th (10th) is sent again by the
 #      same client with the same key and body (a replay: counted as a request; it must answer 201 with the
@@ -72,7 +72,7 @@ submissions="${BENCH_SUBMISSIONS:-2000}"
 retry_every="${BENCH_RETRY_EVERY:-10}"
 warmup="${BENCH_WARMUP:-2000}"
 driver_warmup="${BENCH_DRIVER_WARMUP:-500}"
-warm_passes="${BENCH_WARMUP_PASSES:-4}"
+warm_passes="${BENCH_WARMUP_PASSES:-12}"
 warm_jit_ms="${BENCH_WARMUP_JIT_MS:-0.05}"
 seats="${BENCH_SEATS:-150}"
 approvals="${BENCH_APPROVALS:-400}"
