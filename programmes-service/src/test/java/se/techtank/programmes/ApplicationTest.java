@@ -475,6 +475,41 @@ class ApplicationTest extends WatchesTopics {
     }
 
     @Test
+    void a_partners_retry_while_the_first_is_running_is_409_and_one_after_an_abandoned_first_runs_again() {
+        String intakeId = openIntake(noRules(), 10);
+        String organisationNumber = TestOrganisationNumbers.next();
+        Map<String, Object> body = declaredApplication(organisationNumber, MALMO, 8, "MICRO", "25.110");
+        String key = UUID.randomUUID().toString();
+        applyWithKey(TestTokens.partner("iuc-syd"), intakeId, key, body).statusCode(201);
+
+        // As if the first request were still being processed.
+        assertThat(TestSql.execute(
+                        database,
+                        "update platform.idempotency_key set status = null, created_at = now() where key = ?",
+                        key))
+                .isEqualTo(1);
+        applyWithKey(TestTokens.partner("iuc-syd"), intakeId, key, body)
+                .statusCode(409)
+                .header("Retry-After", equalTo("1"))
+                .body("type", equalTo(PROBLEMS + "idempotency-key-in-progress"));
+
+        // As if its replica had died before keeping the answer: the retry runs again, and the rule of one
+        // standing application per company and intake stops a second one.
+        assertThat(TestSql.execute(
+                        database,
+                        "update platform.idempotency_key set created_at = now() - interval '2 minutes' where key = ?",
+                        key))
+                .isEqualTo(1);
+        applyWithKey(TestTokens.partner("iuc-syd"), intakeId, key, body)
+                .statusCode(409)
+                .body("type", equalTo(PROBLEMS + "duplicate-application"));
+        assertThat(count(intakeId, organisationNumber)).isEqualTo(1);
+        // The failed retry kept nothing: the key is free for the client's next attempt.
+        assertThat(TestSql.queryForLong(database, "select count(*) from platform.idempotency_key where key = ?", key))
+                .isZero();
+    }
+
+    @Test
     void an_invalid_application_is_answered_422_naming_the_fields() {
         String intakeId = openIntake(noRules(), 10);
         Map<String, Object> body = Map.of(
