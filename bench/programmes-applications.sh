@@ -23,9 +23,9 @@
 #   4. creates, as staff, BENCH_PROGRAMMES (20) published programmes (1-3 focus areas, eligibility
 #      maxEmployees 249, which every generated company passes), each with an intake open now, for the
 #      catalogue and the recommendations; and, on the first programme, the intakes of the runs below;
-#   5. submissions: warm-up passes of BENCH_WARMUP (2000) applications, each to an intake of its own, until
+#   5. submissions: warm-up passes of BENCH_WARMUP (10000) applications, each to an intake of its own, until
 #      one costs the service's JIT compilers under BENCH_WARMUP_JIT_MS (0.05) ms of CPU per application, at
-#      most BENCH_WARMUP_PASSES (12); then BENCH_SUBMISSIONS (2000) applications from BENCH_CLIENTS (20)
+#      most BENCH_WARMUP_PASSES (4); then BENCH_SUBMISSIONS (2000) applications from BENCH_CLIENTS (20)
 #      clients to another intake, each for a company
 #      of its own, with an Idempotency-Key of its own; every BENCH_RETRY_EVERY-th (10th) is sent again by the
 #      same client with the same key and body (a replay: counted as a request; it must answer 201 with the
@@ -70,9 +70,9 @@ programmes="${BENCH_PROGRAMMES:-20}"
 clients="${BENCH_CLIENTS:-20}"
 submissions="${BENCH_SUBMISSIONS:-2000}"
 retry_every="${BENCH_RETRY_EVERY:-10}"
-warmup="${BENCH_WARMUP:-2000}"
+warmup="${BENCH_WARMUP:-10000}"
 driver_warmup="${BENCH_DRIVER_WARMUP:-500}"
-warm_passes="${BENCH_WARMUP_PASSES:-12}"
+warm_passes="${BENCH_WARMUP_PASSES:-4}"
 warm_jit_ms="${BENCH_WARMUP_JIT_MS:-0.05}"
 seats="${BENCH_SEATS:-150}"
 approvals="${BENCH_APPROVALS:-400}"
@@ -188,8 +188,9 @@ intake() { load intake "$base" "$token_file" "$first_programme" "$1" "$2"; } # i
 # 5. Submissions.
 machine
 # Passes until one costs the JIT compilers under BENCH_WARMUP_JIT_MS of CPU per application (at most
-# BENCH_WARMUP_PASSES), each to an intake of its own, so that the same companies can apply again: a single
-# pass left the compilers a fifth of the service's CPU in the measured submissions (docs/benchmarks.md).
+# BENCH_WARMUP_PASSES), each to an intake of its own, so that the same companies can apply again. Passes of
+# 2,000 left the compilers 0.5 ms per application even after twelve: C2 compiles a method after thousands
+# of calls, and a submission runs a large working set once or less per request (docs/benchmarks.md).
 for ((pass = 1; pass <= warm_passes; pass++)); do
   warm_intake="$(intake 10000 "Benchmark: warm-up $pass")"
   log "Warm-up pass $pass: $warmup applications at $clients clients to intake $warm_intake"
