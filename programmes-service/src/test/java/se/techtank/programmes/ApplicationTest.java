@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import se.techtank.platform.testing.KafkaTestConsumer;
 import se.techtank.platform.testing.KafkaTestConsumer.ReceivedEvent;
+import se.techtank.platform.testing.TestIdempotencyKeys;
 import se.techtank.platform.testing.TestOrganisationNumbers;
 import se.techtank.platform.testing.TestSql;
 import se.techtank.platform.testing.TestTokens;
@@ -483,11 +484,7 @@ class ApplicationTest extends WatchesTopics {
         applyWithKey(TestTokens.partner("iuc-syd"), intakeId, key, body).statusCode(201);
 
         // As if the first request were still being processed.
-        assertThat(TestSql.execute(
-                        database,
-                        "update platform.idempotency_key set status = null, created_at = now() where key = ?",
-                        key))
-                .isEqualTo(1);
+        assertThat(TestIdempotencyKeys.asIfInProgress(database, key)).isEqualTo(1);
         applyWithKey(TestTokens.partner("iuc-syd"), intakeId, key, body)
                 .statusCode(409)
                 .header("Retry-After", equalTo("1"))
@@ -495,18 +492,13 @@ class ApplicationTest extends WatchesTopics {
 
         // As if its replica had died before keeping the answer: the retry runs again, and the rule of one
         // standing application per company and intake stops a second one.
-        assertThat(TestSql.execute(
-                        database,
-                        "update platform.idempotency_key set created_at = now() - interval '2 minutes' where key = ?",
-                        key))
-                .isEqualTo(1);
+        assertThat(TestIdempotencyKeys.asIfAbandoned(database, key)).isEqualTo(1);
         applyWithKey(TestTokens.partner("iuc-syd"), intakeId, key, body)
                 .statusCode(409)
                 .body("type", equalTo(PROBLEMS + "duplicate-application"));
         assertThat(count(intakeId, organisationNumber)).isEqualTo(1);
         // The failed retry kept nothing: the key is free for the client's next attempt.
-        assertThat(TestSql.queryForLong(database, "select count(*) from platform.idempotency_key where key = ?", key))
-                .isZero();
+        assertThat(TestIdempotencyKeys.count(database, key)).isZero();
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import se.techtank.platform.testing.KafkaTestConsumer;
+import se.techtank.platform.testing.TestIdempotencyKeys;
 import se.techtank.platform.testing.TestOrganisationNumbers;
 import se.techtank.platform.testing.TestSql;
 import se.techtank.platform.testing.TestTokens;
@@ -102,11 +103,7 @@ class IdempotencyKeyTest extends WatchesTopics {
         post(key, company).statusCode(201);
 
         // As if the first request were still being processed.
-        assertThat(TestSql.execute(
-                        database,
-                        "update platform.idempotency_key set status = null, created_at = now() where key = ?",
-                        key))
-                .isEqualTo(1);
+        assertThat(TestIdempotencyKeys.asIfInProgress(database, key)).isEqualTo(1);
         post(key, company)
                 .statusCode(409)
                 .header("Retry-After", equalTo("1"))
@@ -114,16 +111,11 @@ class IdempotencyKeyTest extends WatchesTopics {
 
         // As if its replica had died before keeping the answer: the retry runs again, and the company's own
         // rule (one per organisation number) stops a second registration.
-        assertThat(TestSql.execute(
-                        database,
-                        "update platform.idempotency_key set created_at = now() - interval '2 minutes' where key = ?",
-                        key))
-                .isEqualTo(1);
+        assertThat(TestIdempotencyKeys.asIfAbandoned(database, key)).isEqualTo(1);
         post(key, company).statusCode(409).body("type", equalTo(PROBLEMS + "duplicate-organisation-number"));
         assertThat(companiesWith(organisationNumber)).isEqualTo(1);
         // The failed retry kept nothing: the key is free for the client's next attempt.
-        assertThat(TestSql.queryForLong(database, "select count(*) from platform.idempotency_key where key = ?", key))
-                .isZero();
+        assertThat(TestIdempotencyKeys.count(database, key)).isZero();
     }
 
     @Test
@@ -264,8 +256,7 @@ class IdempotencyKeyTest extends WatchesTopics {
         assertThat(needsAssessedInOutbox(own)).isEqualTo(1);
         assertThat(assessmentsOf(other)).isEqualTo(1);
         assertThat(needsAssessedInOutbox(other)).isEqualTo(1);
-        assertThat(TestSql.queryForLong(database, "select count(*) from platform.idempotency_key where key = ?", key))
-                .isEqualTo(2);
+        assertThat(TestIdempotencyKeys.count(database, key)).isEqualTo(2);
     }
 
     @Test
