@@ -23,15 +23,29 @@ public class IntakeRepository implements PanacheRepositoryBase<Intake, UUID> {
 
     /** An intake with its programme, one query; both read-only (a submission or check changes neither). */
     public Optional<Offered> offered(UUID intakeId) {
-        return getEntityManager()
+        return offers("i.id = ?1", intakeId).stream().findFirst();
+    }
+
+    /** The intakes open for applications with their published programmes, soonest closing first; read-only. */
+    public List<Offered> openOffers() {
+        return offers(
+                "i.status = ?1 and p.status = ?2 order by i.applicationClosesAt, i.id",
+                IntakeStatus.OPEN,
+                ProgrammeStatus.PUBLISHED);
+    }
+
+    private List<Offered> offers(String condition, Object... parameters) {
+        var query = getEntityManager()
                 .createQuery(
-                        "select i, p from Intake i join Programme p on p.id = i.programmeId where i.id = ?1",
+                        "select i, p from Intake i join Programme p on p.id = i.programmeId where " + condition,
                         Object[].class)
-                .setParameter(1, intakeId)
-                .setHint(HibernateHints.HINT_READ_ONLY, true)
-                .getResultStream()
-                .findFirst()
-                .map(row -> new Offered((Intake) row[0], (Programme) row[1]));
+                .setHint(HibernateHints.HINT_READ_ONLY, true);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        return query.getResultList().stream()
+                .map(row -> new Offered((Intake) row[0], (Programme) row[1]))
+                .toList();
     }
 
     /** An intake and the programme it belongs to. */

@@ -76,7 +76,7 @@ public class ProgrammeCatalogue {
     /** What a page reads: equal keys read alike in the same snapshot. */
     private record PageKey(ProgrammeFilter filter, PageRequest page) {}
 
-    public Page<Listed> page(ProgrammeFilter filter, PageRequest page) {
+    private Page<Listed> page(ProgrammeFilter filter, PageRequest page) {
         List<Object> parameters = new ArrayList<>();
         String where = where(filter, parameters);
         Query select = entityManager.createNativeQuery(
