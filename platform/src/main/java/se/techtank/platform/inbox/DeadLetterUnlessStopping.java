@@ -1,5 +1,6 @@
 package se.techtank.platform.inbox;
 
+import java.util.Optional;
 import java.util.function.BiConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaConnectorIncomingConfiguration;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 import io.smallrye.reactive.messaging.kafka.fault.KafkaFailureHandler;
 import io.vertx.mutiny.core.Vertx;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
@@ -21,6 +23,9 @@ import org.jboss.logging.Logger;
  * says nothing about the record (the database pool or the container is going away), so the record is
  * neither acknowledged nor dead-lettered: its offset is not committed and Kafka delivers it again to
  * the next consumer of the partition.
+ *
+ * <p>Unless the channel names one, the dead-letter topic is the channel's topic with {@code .dlq} appended
+ * (docs/events.md), not SmallRye's {@code dead-letter-topic-<channel>}.
  */
 @ApplicationScoped
 @Identifier(DeadLetterUnlessStopping.NAME)
@@ -46,7 +51,8 @@ public class DeadLetterUnlessStopping implements KafkaFailureHandler.Factory {
             Vertx vertx,
             KafkaConsumer<?, ?> consumer,
             BiConsumer<Throwable, Boolean> reportFailure) {
-        KafkaFailureHandler delegate = deadLetterQueue.create(config, vertx, consumer, reportFailure);
+        KafkaFailureHandler delegate =
+                deadLetterQueue.create(new TopicDeadLetterQueue(config.config()), vertx, consumer, reportFailure);
         return new KafkaFailureHandler() {
             @Override
             public <K, V> Uni<Void> handle(IncomingKafkaRecord<K, V> record, Throwable reason, Metadata metadata) {
@@ -66,5 +72,18 @@ public class DeadLetterUnlessStopping implements KafkaFailureHandler.Factory {
 
     private static String describe(IncomingKafkaRecord<?, ?> record) {
         return record == null ? "a record" : record.getTopic() + "/" + record.getPartition() + "@" + record.getOffset();
+    }
+
+    /** The channel's configuration, with {@code <topic>.dlq} as the dead-letter topic unless one is set. */
+    static final class TopicDeadLetterQueue extends KafkaConnectorIncomingConfiguration {
+
+        TopicDeadLetterQueue(Config config) {
+            super(config);
+        }
+
+        @Override
+        public Optional<String> getDeadLetterQueueTopic() {
+            return super.getDeadLetterQueueTopic().or(() -> getTopic().map(topic -> topic + ".dlq"));
+        }
     }
 }
