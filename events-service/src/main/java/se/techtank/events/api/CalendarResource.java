@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import se.techtank.events.query.MeetingFilter;
 import se.techtank.events.service.CalendarService;
+import se.techtank.platform.calendar.ICalendar;
 
 /**
  * The public meetings as an iCalendar (RFC 5545) feed that calendar programs subscribe to: rescheduled
@@ -27,7 +28,7 @@ import se.techtank.events.service.CalendarService;
 @Tag(name = CalendarResource.TAG, description = CalendarResource.TAG_DESCRIPTION)
 @SecurityRequirement(name = "bearer")
 @PermitAll
-@Produces(ICalendarWriter.MEDIA_TYPE)
+@Produces(ICalendar.MEDIA_TYPE)
 @APIResponse(responseCode = "401", description = "Invalid or expired token")
 public class CalendarResource {
 
@@ -102,15 +103,14 @@ public class CalendarResource {
             description = "The feed (`text/calendar; charset=UTF-8`)",
             content =
                     @Content(
-                            mediaType = ICalendarWriter.MEDIA_TYPE,
+                            mediaType = ICalendar.MEDIA_TYPE,
                             schema = @Schema(type = SchemaType.STRING),
                             example = FEED_EXAMPLE))
     @APIResponse(responseCode = "400", description = "A bad municipality code or kind")
     public Response feed(@BeanParam CalendarFeedParameters filters) {
         MeetingFilter filter = filters.filter();
         var meetings = calendars.feed(filter.municipalityCode(), filter.kind(), filter.series());
-        return Response.ok(
-                        ICalendarWriter.feed(feedName(filter), meetings, calendars.now()), ICalendarWriter.CONTENT_TYPE)
+        return Response.ok(MeetingCalendar.feed(feedName(filter), meetings, calendars.now()), ICalendar.CONTENT_TYPE)
                 .build();
     }
 

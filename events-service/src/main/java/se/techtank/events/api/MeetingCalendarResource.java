@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import se.techtank.events.domain.Meeting;
 import se.techtank.events.service.CalendarService;
+import se.techtank.platform.calendar.ICalendar;
 
 /**
  * One meeting as an iCalendar (RFC 5545) file to add to a calendar. A class of its own, with the full
@@ -31,7 +32,7 @@ import se.techtank.events.service.CalendarService;
 @Tag(name = CalendarResource.TAG, description = CalendarResource.TAG_DESCRIPTION)
 @SecurityRequirement(name = "bearer")
 @PermitAll
-@Produces(ICalendarWriter.MEDIA_TYPE)
+@Produces(ICalendar.MEDIA_TYPE)
 @APIResponse(responseCode = "401", description = "Invalid or expired token")
 public class MeetingCalendarResource {
 
@@ -59,13 +60,13 @@ public class MeetingCalendarResource {
                             schema = @Schema(type = SchemaType.STRING)),
             content =
                     @Content(
-                            mediaType = ICalendarWriter.MEDIA_TYPE,
+                            mediaType = ICalendar.MEDIA_TYPE,
                             schema = @Schema(type = SchemaType.STRING),
                             example = CalendarResource.MEETING_EXAMPLE))
     @APIResponse(responseCode = "404", description = "Unknown meeting, or a draft the caller does not organise")
     public Response meeting(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id) {
         Meeting meeting = calendars.meeting(id);
-        return Response.ok(ICalendarWriter.meeting(meeting, calendars.now()), ICalendarWriter.CONTENT_TYPE)
+        return Response.ok(MeetingCalendar.meeting(meeting, calendars.now()), ICalendar.CONTENT_TYPE)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"meeting-" + meeting.id() + ".ics\"")
                 .build();
     }

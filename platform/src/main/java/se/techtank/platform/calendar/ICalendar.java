@@ -1,47 +1,57 @@
-package se.techtank.events.api;
+package se.techtank.platform.calendar;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.UUID;
 
-import se.techtank.events.domain.Meeting;
-import se.techtank.events.domain.MeetingStatus;
-import se.techtank.events.domain.MeetingTime;
-
 /**
- * Writes meetings as an iCalendar document (RFC 5545) that calendar programs import or subscribe to.
+ * Writes calendar entries as an iCalendar document (RFC 5545) that calendar programs import or subscribe to.
  * Times are local Stockholm times with a {@code VTIMEZONE}, so that a meeting at 08:00 stays at 08:00
- * whichever side of a daylight-saving change it falls on; each meeting keeps its {@code UID} for ever,
- * and its {@code SEQUENCE} rises when it is rescheduled or cancelled, so that subscribers update the
- * entry they have rather than adding a second one. Written by hand: the part of the format meetings need
- * is small, and not worth a runtime dependency.
+ * whichever side of a daylight-saving change it falls on; each entry keeps its {@code UID} for ever, and
+ * its {@code SEQUENCE} rises when it is rescheduled or cancelled, so that subscribers update the entry they
+ * have rather than adding a second one. Written by hand: the part of the format meetings need is small, and
+ * not worth a runtime dependency.
+ *
+ * <p>The one writer for every service: events-service serves a meeting's calendar and the feeds with it,
+ * and notifications-service attaches a meeting's calendar to its mails with it, so that both give a
+ * meeting the same {@code UID} (see {@link #meetingUid(UUID)}) and {@code SEQUENCE}, and a calendar
+ * program treats the attachment and the feed as the same entry.
  */
-final class ICalendarWriter {
+public final class ICalendar {
 
-    static final String MEDIA_TYPE = "text/calendar";
-    /** What the responses carry as Content-Type: RFC 5545 text is UTF-8. */
-    static final String CONTENT_TYPE = MEDIA_TYPE + "; charset=UTF-8";
+    public static final String MEDIA_TYPE = "text/calendar";
+    /** What responses and attachments carry as Content-Type: RFC 5545 text is UTF-8. */
+    public static final String CONTENT_TYPE = MEDIA_TYPE + "; charset=UTF-8";
 
-    static final String UID_DOMAIN = "events.techtank.se";
-    static final String PRODID = "-//Techtank//Techtank events//SV";
+    public static final String PRODID = "-//Techtank//Techtank events//SV";
     /** iTIP PUBLISH (RFC 5546) wants an organiser; Techtank's public address. */
-    static final String ORGANISER = "mailto:info@techtank.se";
+    public static final String ORGANISER = "mailto:info@techtank.se";
 
     /** Subscribed calendars are asked to look again after this long (RFC 7986 and its older X- twin). */
-    static final String REFRESH_INTERVAL = "PT1H";
+    public static final String REFRESH_INTERVAL = "PT1H";
 
     /** RFC 5545 §3.1: content lines are folded to at most 75 octets, not counting the line break. */
-    static final int MAX_LINE_OCTETS = 75;
+    public static final int MAX_LINE_OCTETS = 75;
+
+    /**
+     * The zone of every time written. Meetings happen in Sweden; the platform knows no service's types, so
+     * this is its own constant rather than events-service's {@code MeetingTime.ZONE}.
+     */
+    public static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
+
+    /** Where meetings' UIDs live: the same for every service that writes a meeting's entry. */
+    static final String MEETING_UID_DOMAIN = "events.techtank.se";
 
     private static final String CRLF = "\r\n";
-    private static final String TZID = MeetingTime.ZONE.getId();
+    private static final String TZID = ZONE.getId();
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
     private static final DateTimeFormatter UTC =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -73,25 +83,30 @@ final class ICalendarWriter {
 
     private final StringBuilder out = new StringBuilder();
 
-    private ICalendarWriter() {}
+    private ICalendar() {}
 
-    /** The calendar of one meeting, to download and import. */
-    static String meeting(Meeting meeting, Instant now) {
-        return calendar(meeting.title().sv(), List.of(meeting), false, now);
+    /**
+     * The UID of a meeting's entry: the same for as long as the meeting exists, and the same whichever
+     * service writes it (the feed, a download, a mail's attachment).
+     */
+    public static String meetingUid(UUID meetingId) {
+        return Objects.requireNonNull(meetingId, "meetingId") + "@" + MEETING_UID_DOMAIN;
     }
 
-    /** A feed to subscribe to: {@code meetings} in order, and a hint to refresh it. */
-    static String feed(String name, List<Meeting> meetings, Instant now) {
-        return calendar(name, meetings, true, now);
+    /** A calendar of one entry, to download and import or to attach to a mail. */
+    public static String event(String calendarName, CalendarEntry entry, Instant now) {
+        return calendar(calendarName, List.of(Objects.requireNonNull(entry, "entry")), false, now);
     }
 
-    /** The UID of a meeting's entry: the same for as long as the meeting exists. */
-    static String uid(UUID meetingId) {
-        return meetingId + "@" + UID_DOMAIN;
+    /** A feed to subscribe to: {@code entries} in order, and a hint to refresh it. */
+    public static String feed(String calendarName, List<CalendarEntry> entries, Instant now) {
+        return calendar(calendarName, List.copyOf(entries), true, now);
     }
 
-    private static String calendar(String name, List<Meeting> meetings, boolean feed, Instant now) {
-        ICalendarWriter writer = new ICalendarWriter();
+    private static String calendar(String name, List<CalendarEntry> entries, boolean feed, Instant now) {
+        Objects.requireNonNull(name, "calendarName");
+        Objects.requireNonNull(now, "now");
+        ICalendar writer = new ICalendar();
         writer.line("BEGIN:VCALENDAR");
         writer.line("VERSION:2.0");
         writer.line("PRODID:" + PRODID);
@@ -105,61 +120,31 @@ final class ICalendarWriter {
         }
         STOCKHOLM.forEach(writer::line);
         Instant stamp = now.truncatedTo(ChronoUnit.SECONDS);
-        for (Meeting meeting : meetings) {
-            writer.event(meeting, stamp);
+        for (CalendarEntry entry : entries) {
+            writer.event(entry, stamp);
         }
         writer.line("END:VCALENDAR");
         return writer.out.toString();
     }
 
-    private void event(Meeting meeting, Instant stamp) {
-        boolean cancelled = meeting.status() == MeetingStatus.CANCELLED;
+    private void event(CalendarEntry entry, Instant stamp) {
         line("BEGIN:VEVENT");
-        line("UID:" + uid(meeting.id()));
+        line("UID:" + text(entry.uid()));
         line("DTSTAMP:" + utc(stamp));
-        line("DTSTART" + dateTime(meeting.startsAt()));
-        line("DTEND" + dateTime(meeting.endsAt()));
-        line("SEQUENCE:" + meeting.sequence());
-        line("STATUS:" + status(meeting.status()));
-        // Calendars that ignore STATUS (some do, for subscriptions) still show that it is off.
-        line("SUMMARY:" + text((cancelled ? "Inställt: " : "") + meeting.title().sv()));
-        line("DESCRIPTION:" + text(description(meeting)));
-        location(meeting).ifPresent(location -> line("LOCATION:" + text(location)));
-        meeting.onlineLink().ifPresent(link -> line("URL:" + uri(link)));
+        line("DTSTART" + dateTime(entry.start()));
+        line("DTEND" + dateTime(entry.end()));
+        line("SEQUENCE:" + entry.sequence());
+        line("STATUS:" + entry.status().name());
+        line("SUMMARY:" + text(entry.summary()));
+        line("DESCRIPTION:" + text(entry.description()));
+        entry.location().ifPresent(location -> line("LOCATION:" + text(location)));
+        entry.url().ifPresent(url -> line("URL:" + uri(url)));
         line("ORGANIZER;CN=Techtank:" + ORGANISER);
         line("CLASS:PUBLIC");
         line("TRANSP:OPAQUE");
-        line("CREATED:" + utc(meeting.createdAt()));
-        line("LAST-MODIFIED:" + utc(meeting.modifiedAt()));
+        line("CREATED:" + utc(entry.created()));
+        line("LAST-MODIFIED:" + utc(entry.modified()));
         line("END:VEVENT");
-    }
-
-    /** Drafts (shown to their organisers only) are not yet decided; completed meetings took place. */
-    private static String status(MeetingStatus status) {
-        return switch (status) {
-            case DRAFT -> "TENTATIVE";
-            case PUBLISHED, COMPLETED -> "CONFIRMED";
-            case CANCELLED -> "CANCELLED";
-        };
-    }
-
-    private static String description(Meeting meeting) {
-        String description = meeting.description().sv();
-        if (meeting.status() == MeetingStatus.CANCELLED) {
-            String reason =
-                    meeting.cancellationReason().map(r -> "Inställt: " + r).orElse("Inställt.");
-            return reason + "\n\n" + description;
-        }
-        return description;
-    }
-
-    /** The venue's name and address, or the online link for a meeting held only online. */
-    private static Optional<String> location(Meeting meeting) {
-        return meeting.venue()
-                .map(venue -> venue.address() == null || venue.address().isBlank()
-                        ? venue.name()
-                        : venue.name() + ", " + venue.address())
-                .or(meeting::onlineLink);
     }
 
     /**
@@ -168,7 +153,7 @@ final class ICalendarWriter {
      * time as the first): that one is written in UTC.
      */
     private static String dateTime(Instant instant) {
-        ZonedDateTime local = instant.atZone(MeetingTime.ZONE);
+        ZonedDateTime local = instant.atZone(ZONE);
         if (!local.withEarlierOffsetAtOverlap().toInstant().equals(instant)) {
             return ":" + utc(instant);
         }
@@ -211,10 +196,10 @@ final class ICalendarWriter {
     }
 
     /**
-     * A URI value is not escaped. The API takes links without whitespace only; dropping control characters
-     * anyway keeps a bad row from breaking the line structure.
+     * A URI value is not escaped. The services accept links without whitespace only; dropping control
+     * characters anyway keeps a bad row from breaking the line structure.
      */
-    private static String uri(String link) {
+    static String uri(String link) {
         return link.codePoints()
                 .filter(c -> c > 0x20 && c != 0x7f)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
