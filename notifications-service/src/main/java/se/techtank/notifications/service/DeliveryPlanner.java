@@ -1,0 +1,237 @@
+package se.techtank.notifications.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import se.techtank.notifications.config.NotificationsConfig;
+import se.techtank.notifications.domain.Channel;
+import se.techtank.notifications.domain.Contact;
+import se.techtank.notifications.domain.ContactRepository;
+import se.techtank.notifications.domain.Delivery;
+import se.techtank.notifications.domain.DeliveryRepository;
+import se.techtank.notifications.domain.Meeting;
+import se.techtank.notifications.domain.MeetingRepository;
+import se.techtank.notifications.domain.NotificationKind;
+import se.techtank.notifications.domain.Registration;
+import se.techtank.notifications.domain.RegistrationRepository;
+import se.techtank.notifications.domain.SuppressionReason;
+import se.techtank.platform.events.IncomingEvent;
+
+/**
+ * Turns an event into the deliveries it calls for, in the transaction that records the event in the inbox:
+ * each at most once per recipient and channel (the table's unique key), SUPPRESSED with its reason when it
+ * must not go out (an old event, no address), PENDING otherwise. The senders are woken once the transaction
+ * commits. What a template shows is stored with the delivery (its model), so the sender needs nothing else.
+ */
+@ApplicationScoped
+public class DeliveryPlanner {
+
+    /** Who is told that a meeting moved: everyone still expecting to come or hoping to. */
+    static final List<String> RESCHEDULE_AUDIENCE = List.of("CONFIRMED", "WAITLISTED", "PENDING_APPROVAL");
+
+    /** Plain Jackson, as Hibernate reads the model column back. */
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DeliveryRepository deliveries;
+    private final ContactRepository contacts;
+    private final MeetingRepository meetings;
+    private final RegistrationRepository registrations;
+    private final Event<DeliveriesPlanned> planned;
+    private final NotificationsConfig config;
+    private final Clock clock = Clock.systemUTC();
+
+    DeliveryPlanner(
+            DeliveryRepository deliveries,
+            ContactRepository contacts,
+            MeetingRepository meetings,
+            RegistrationRepository registrations,
+            Event<DeliveriesPlanned> planned,
+            NotificationsConfig config) {
+        this.deliveries = deliveries;
+        this.contacts = contacts;
+        this.meetings = meetings;
+        this.registrations = registrations;
+        this.planned = planned;
+        this.config = config;
+    }
+
+    /** A membership decision: a mail to each of the company's contact persons with an address. */
+    public int membership(IncomingEvent event, NotificationKind kind, UUID companyId, String companyName) {
+        Instant now = clock.instant();
+        int count = 0;
+        for (Contact contact : contacts.reachableOf(companyId)) {
+            Map<String, Object> model = new HashMap<>();
+            model.put("name", contact.name());
+            model.put("companyName", companyName);
+            count += plan(
+                    event,
+                    kind,
+                    Delivery.Recipient.contact(contact.id(), contact.email(), contact.language()),
+                    model,
+                    now);
+        }
+        return count;
+    }
+
+    /**
+     * A registration's news, to its attendee; {@code registration} is the event's payload
+     * (events.registration.v1).
+     */
+    public int registration(IncomingEvent event, NotificationKind kind, JsonNode registration) {
+        UUID registrationId =
+                UUID.fromString(registration.path("registrationId").asText());
+        UUID meetingId = UUID.fromString(registration.path("meetingId").asText());
+        JsonNode attendee = registration.path("attendee");
+        String language = language(attendee.path("language").asText(null));
+        Meeting known = meetings.findById(meetingId);
+        Map<String, Object> model = meetingModel(meetingId, registration.path("meeting"), known, language);
+        model.put("registrationId", registrationId.toString());
+        model.put("name", attendee.path("name").asText(null));
+        putText(model, "cancellationLink", registration.path("cancellationLink"));
+        putText(model, "reason", registration.path("cancellationReason"));
+        if (registration.hasNonNull("waitlistPosition")) {
+            model.put("waitlistPosition", registration.get("waitlistPosition").asInt());
+        }
+        String address = attendee.path("email").asText(null);
+        return plan(
+                event, kind, Delivery.Recipient.attendee(registrationId, address, language), model, clock.instant());
+    }
+
+    /** A meeting moved: a new time (and calendar entry) to everyone registered who may still come. */
+    public int rescheduled(IncomingEvent event, Meeting meeting, Instant previousStart, Instant previousEnd) {
+        Instant now = clock.instant();
+        int count = 0;
+        JsonNode state = parse(meeting.state());
+        for (Registration registration : registrations.reachableOf(meeting.id(), RESCHEDULE_AUDIENCE)) {
+            String language = language(registration.language());
+            Map<String, Object> model = meetingModel(meeting.id(), state, meeting, language);
+            model.put("registrationId", registration.id().toString());
+            model.put("name", registration.attendeeName());
+            model.put("registrationStatus", registration.status());
+            if (registration.cancellationLink() != null) {
+                model.put("cancellationLink", registration.cancellationLink());
+            }
+            if (previousStart != null && previousEnd != null) {
+                model.put("previousWhen", LocalTimes.span(previousStart, previousEnd, language));
+            }
+            count += plan(
+                    event,
+                    NotificationKind.MEETING_RESCHEDULED,
+                    Delivery.Recipient.attendee(registration.id(), registration.attendeeEmail(), language),
+                    model,
+                    now);
+        }
+        return count;
+    }
+
+    private int plan(
+            IncomingEvent event,
+            NotificationKind kind,
+            Delivery.Recipient recipient,
+            Map<String, Object> model,
+            Instant now) {
+        SuppressionReason suppressed = null;
+        if (stale(event, now)) {
+            suppressed = SuppressionReason.STALE;
+        } else if (recipient.address() == null || recipient.address().isBlank()) {
+            suppressed = SuppressionReason.NO_ADDRESS;
+        }
+        Delivery delivery = Delivery.plan(
+                Delivery.Source.event(UUID.fromString(event.id()), event.type()),
+                kind,
+                Channel.EMAIL,
+                recipient,
+                model,
+                now,
+                suppressed,
+                now);
+        boolean planned = deliveries.planOnce(delivery, json(delivery.model()));
+        if (planned && suppressed == null) {
+            this.planned.fire(new DeliveriesPlanned(Channel.EMAIL));
+        }
+        return planned ? 1 : 0;
+    }
+
+    private static String json(Map<String, Object> model) {
+        try {
+            return JSON.writeValueAsString(model);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("A delivery's model must be JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Older than {@code max-event-age}: a replay or a very late event, not news to mail about. */
+    private boolean stale(IncomingEvent event, Instant now) {
+        OffsetDateTime time = event.time();
+        return time != null && time.toInstant().isBefore(now.minus(config.maxEventAge()));
+    }
+
+    /**
+     * What every mail about a meeting shows, in the recipient's language: title, time, place, and what its
+     * calendar entry needs (the UID comes from the meeting id, the SEQUENCE from events.meeting.v1 when this
+     * service has seen the meeting; until then 0).
+     */
+    static Map<String, Object> meetingModel(UUID meetingId, JsonNode meeting, Meeting known, String language) {
+        Map<String, Object> model = new HashMap<>();
+        Instant start = OffsetDateTime.parse(meeting.path("start").asText()).toInstant();
+        Instant end = OffsetDateTime.parse(meeting.path("end").asText()).toInstant();
+        model.put("meetingId", meetingId.toString());
+        model.put("title", localized(meeting.path("title"), language));
+        model.put("start", start.toString());
+        model.put("end", end.toString());
+        model.put("when", LocalTimes.span(start, end, language));
+        model.put("sequence", known == null ? 0 : known.sequence());
+        model.put("meetingStatus", meeting.path("status").asText("PUBLISHED"));
+        JsonNode description = known == null
+                ? meeting.path("description")
+                : parse(known.state()).path("description");
+        model.put("description", description.isMissingNode() ? "" : localized(description, language));
+        JsonNode venue = meeting.path("venue");
+        if (venue.hasNonNull("name")) {
+            model.put("venueName", venue.get("name").asText());
+            putText(model, "venueAddress", venue.path("address"));
+        }
+        putText(model, "onlineLink", meeting.path("onlineLink"));
+        return model;
+    }
+
+    static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A meeting's stored state is not JSON", e);
+        }
+    }
+
+    /** The text in {@code language}, or the Swedish one when there is none. */
+    static String localized(JsonNode text, String language) {
+        JsonNode chosen = text.path(language);
+        return chosen.isTextual() ? chosen.asText() : text.path("sv").asText("");
+    }
+
+    /** {@code en} or {@code sv}: mails are written in the recipient's language, Swedish unless English. */
+    static String language(String language) {
+        return "en".equals(language) ? "en" : "sv";
+    }
+
+    private static void putText(Map<String, Object> model, String key, JsonNode value) {
+        if (value != null && value.isTextual()) {
+            model.put(key, value.asText());
+        }
+    }
+
+    /** Fired inside the planning transaction; the senders wake when it commits. */
+    public record DeliveriesPlanned(Channel channel) {}
+}

@@ -1,0 +1,139 @@
+package se.techtank.notifications.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import se.techtank.notifications.domain.DeliveryRepository;
+import se.techtank.notifications.domain.Meeting;
+import se.techtank.notifications.domain.MeetingRepository;
+import se.techtank.notifications.domain.NotificationKind;
+import se.techtank.notifications.domain.RegistrationRepository;
+import se.techtank.platform.events.IncomingEvent;
+import se.techtank.platform.events.MalformedEventException;
+
+/**
+ * What events-service's events mean here: meetings and registrations kept as they last were, and the mails
+ * they call for: each registration fact to its attendee, a reschedule to everyone still registered. An
+ * anonymised registration loses its attendee here too, in the projection and in the delivery log.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class MeetingNotices {
+
+    static final String REGISTRATION = "se.techtank.events.registration.";
+    static final String MEETING = "se.techtank.events.meeting.";
+
+    /** The registration facts that are mailed, by type; the others (attended, no-show) are not news to mail. */
+    static final Map<String, NotificationKind> REGISTRATION_KINDS = Map.of(
+            REGISTRATION + "confirmed", NotificationKind.REGISTRATION_CONFIRMED,
+            REGISTRATION + "waitlisted", NotificationKind.REGISTRATION_WAITLISTED,
+            REGISTRATION + "pending-approval", NotificationKind.REGISTRATION_PENDING,
+            REGISTRATION + "promoted", NotificationKind.REGISTRATION_PROMOTED,
+            REGISTRATION + "cancelled", NotificationKind.REGISTRATION_CANCELLED,
+            REGISTRATION + "declined", NotificationKind.REGISTRATION_DECLINED);
+
+    /** A registration still waiting or waitlisted when its meeting was completed: nothing left to tell. */
+    static final String MEETING_COMPLETED = "MEETING_COMPLETED";
+
+    private final MeetingRepository meetings;
+    private final RegistrationRepository registrations;
+    private final DeliveryRepository deliveries;
+    private final DeliveryPlanner planner;
+    private final Clock clock = Clock.systemUTC();
+
+    MeetingNotices(
+            MeetingRepository meetings,
+            RegistrationRepository registrations,
+            DeliveryRepository deliveries,
+            DeliveryPlanner planner) {
+        this.meetings = meetings;
+        this.registrations = registrations;
+        this.deliveries = deliveries;
+        this.planner = planner;
+    }
+
+    /** An event of events.registration.v1. */
+    public void registrationEvent(IncomingEvent event) {
+        JsonNode data = event.data();
+        UUID registrationId = uuid(event, data, "registrationId");
+        UUID meetingId = uuid(event, data, "meetingId");
+        boolean anonymised = data.path("anonymised").asBoolean(false);
+        JsonNode attendee = data.path("attendee");
+        registrations.upsert(
+                registrationId,
+                meetingId,
+                data.path("status").asText(),
+                attendee.path("name").asText(null),
+                attendee.path("email").asText(null),
+                attendee.isObject()
+                        ? DeliveryPlanner.language(attendee.path("language").asText(null))
+                        : null,
+                data.path("cancellationLink").asText(null),
+                anonymised,
+                time(event));
+        if (anonymised) {
+            registrations.anonymise(registrationId);
+            deliveries.eraseAttendee(registrationId, clock.instant());
+            return;
+        }
+        NotificationKind kind = REGISTRATION_KINDS.get(event.type());
+        if (kind == null
+                || MEETING_COMPLETED.equals(data.path("cancellationReason").asText(null))) {
+            return;
+        }
+        try {
+            planner.registration(event, kind, data);
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            throw new MalformedEventException(event + " lacks the meeting's title or times: " + e.getMessage());
+        }
+    }
+
+    /** An event of events.meeting.v1. */
+    public void meetingEvent(IncomingEvent event) {
+        JsonNode data = event.data();
+        UUID meetingId = uuid(event, data, "meetingId");
+        Meeting before = meetings.findById(meetingId);
+        Instant previousStart = before == null ? null : before.startsAt();
+        Instant previousEnd = before == null ? null : before.endsAt();
+        boolean newest;
+        try {
+            newest = meetings.upsert(
+                    meetingId,
+                    data.path("status").asText(),
+                    data.path("sequence").asInt(0),
+                    OffsetDateTime.parse(data.path("start").asText()),
+                    OffsetDateTime.parse(data.path("end").asText()),
+                    data.toString(),
+                    time(event));
+        } catch (java.time.DateTimeException e) {
+            throw new MalformedEventException(event + " lacks the meeting's times: " + e.getMessage());
+        }
+        if (!newest || !(MEETING + "rescheduled").equals(event.type())) {
+            return;
+        }
+        meetings.getEntityManager().flush();
+        Meeting meeting = meetings.findById(meetingId);
+        meetings.getEntityManager().refresh(meeting);
+        planner.rescheduled(event, meeting, previousStart, previousEnd);
+    }
+
+    private static OffsetDateTime time(IncomingEvent event) {
+        return event.time() == null ? OffsetDateTime.now() : event.time();
+    }
+
+    private static UUID uuid(IncomingEvent event, JsonNode data, String field) {
+        try {
+            return UUID.fromString(data.path(field).asText());
+        } catch (IllegalArgumentException e) {
+            throw new MalformedEventException(event + " has no " + field);
+        }
+    }
+}
