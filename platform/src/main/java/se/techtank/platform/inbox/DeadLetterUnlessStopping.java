@@ -51,8 +51,8 @@ public class DeadLetterUnlessStopping implements KafkaFailureHandler.Factory {
             Vertx vertx,
             KafkaConsumer<?, ?> consumer,
             BiConsumer<Throwable, Boolean> reportFailure) {
-        KafkaFailureHandler delegate =
-                deadLetterQueue.create(new TopicDeadLetterQueue(config.config()), vertx, consumer, reportFailure);
+        KafkaFailureHandler delegate = deadLetterQueue.create(
+                config == null ? null : new TopicDeadLetterQueue(config.config()), vertx, consumer, reportFailure);
         return new KafkaFailureHandler() {
             @Override
             public <K, V> Uni<Void> handle(IncomingKafkaRecord<K, V> record, Throwable reason, Metadata metadata) {

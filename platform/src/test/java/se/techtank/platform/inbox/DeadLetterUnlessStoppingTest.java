@@ -53,4 +53,27 @@ class DeadLetterUnlessStoppingTest {
         // Never completing keeps the offset uncommitted, so Kafka delivers the record again.
         assertThat(handled).isNotDone();
     }
+
+    @Test
+    void the_dead_letter_topic_is_the_channels_topic_with_dlq_unless_the_channel_names_one() {
+        assertThat(new DeadLetterUnlessStopping.TopicDeadLetterQueue(channel(
+                                java.util.Map.of("channel-name", "members-company", "topic", "members.company.v1")))
+                        .getDeadLetterQueueTopic())
+                .contains("members.company.v1.dlq");
+        assertThat(new DeadLetterUnlessStopping.TopicDeadLetterQueue(channel(java.util.Map.of(
+                                "channel-name", "members-company",
+                                "topic", "members.company.v1",
+                                "dead-letter-queue.topic", "company-dead-letters")))
+                        .getDeadLetterQueueTopic())
+                .contains("company-dead-letters");
+    }
+
+    /** A channel's configuration as the connector sees it: what it requires, and {@code values}. */
+    private static org.eclipse.microprofile.config.Config channel(java.util.Map<String, String> values) {
+        java.util.Map<String, String> all = new java.util.HashMap<>(values);
+        all.put("value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        return new io.smallrye.config.SmallRyeConfigBuilder()
+                .withSources(new io.smallrye.config.PropertiesConfigSource(all, "channel", 100))
+                .build();
+    }
 }
