@@ -20,6 +20,20 @@ public interface NotificationsConfig {
     @WithDefault("notifications.techtank.se")
     String messageIdDomain();
 
+    /**
+     * The key that signs unsubscribe links (HMAC-SHA256). The default is for development and tests only:
+     * every deployment sets {@code UNSUBSCRIBE_SECRET}.
+     */
+    String unsubscribeSecret();
+
+    /** Where people reach this service's public endpoints, for the links in mails (the unsubscribe link). */
+    @WithDefault("http://127.0.0.1:8084")
+    String publicUrl();
+
+    /** When reminders go out: this local time (Europe/Stockholm) the day before a meeting starts. */
+    @WithDefault("09:00")
+    java.time.LocalTime reminderTime();
+
     Mail mail();
 
     interface Mail {

@@ -303,8 +303,21 @@ public class Delivery {
      */
     public record Source(String key, UUID eventId, String type) {
 
+        /** The type a reminder's deliveries name as their source ({@code notifications.delivery.v1}'s sourceType). */
+        public static final String REMINDER_TYPE = "se.techtank.notifications.reminder";
+
         public static Source event(UUID eventId, String type) {
             return new Source(eventId.toString(), eventId, type);
+        }
+
+        /** A meeting's reminders for one version of its time and place ({@code sequence}). */
+        public static Source reminder(UUID meetingId, int sequence) {
+            return new Source(reminderPrefix(meetingId) + sequence, null, REMINDER_TYPE);
+        }
+
+        /** What every reminder source key of the meeting starts with. */
+        public static String reminderPrefix(UUID meetingId) {
+            return "reminder:" + meetingId + ":";
         }
     }
 
@@ -323,6 +336,10 @@ public class Delivery {
 
         public static Recipient contact(UUID contactId, String address, String language) {
             return new Recipient("contact:" + contactId, contactId, null, null, null, address, language);
+        }
+
+        public static Recipient applicant(UUID applicationId, String address, String language) {
+            return new Recipient("application:" + applicationId, null, null, applicationId, null, address, language);
         }
 
         public static Recipient attendee(UUID registrationId, String address, String language) {

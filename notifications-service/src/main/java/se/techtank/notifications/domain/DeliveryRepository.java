@@ -75,11 +75,20 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
                 .map(id -> findById(id));
     }
 
-    /** The open deliveries of a source (e.g. a meeting's reminders), to replace or suppress them. */
-    public List<Delivery> openOf(String sourceKeyPrefix) {
+    /** The open deliveries whose source key starts with {@code prefix} (a meeting's reminders). */
+    public List<Delivery> openOf(String prefix) {
         return list(
                 "sourceKey like ?1 and status in ?2",
-                sourceKeyPrefix + "%",
+                prefix + "%",
+                List.of(DeliveryStatus.SCHEDULED, DeliveryStatus.PENDING));
+    }
+
+    /** The open deliveries of one recipient whose source key starts with {@code prefix}. */
+    public List<Delivery> openOf(String prefix, String recipientKey) {
+        return list(
+                "sourceKey like ?1 and recipientKey = ?2 and status in ?3",
+                prefix + "%",
+                recipientKey,
                 List.of(DeliveryStatus.SCHEDULED, DeliveryStatus.PENDING));
     }
 
@@ -89,6 +98,11 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
      */
     public int eraseContact(UUID contactId, Instant now) {
         return erase("contact_id", contactId, now);
+    }
+
+    /** Forgets an application's contact in the log, as {@link #eraseContact} does a contact. */
+    public int eraseApplicant(UUID applicationId, Instant now) {
+        return erase("application_id", applicationId, now);
     }
 
     /** Forgets an attendee in the log, as {@link #eraseContact} does a contact. */

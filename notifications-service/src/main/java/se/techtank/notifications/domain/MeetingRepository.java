@@ -14,6 +14,19 @@ import se.techtank.platform.jdbc.PlainSql;
 public class MeetingRepository implements PanacheRepositoryBase<Meeting, UUID> {
 
     /**
+     * Holds the meeting's lock until the transaction ends: the events of a meeting and of its registrations
+     * (two topics, two consumers) are applied one at a time per meeting, so that each sees what the other
+     * committed (a registration confirmed while its meeting is being published still gets its reminder).
+     */
+    public void lock(UUID meetingId) {
+        PlainSql.first(
+                getEntityManager(),
+                "select pg_advisory_xact_lock(hashtext(?))",
+                row -> Boolean.TRUE,
+                "meeting:" + meetingId);
+    }
+
+    /**
      * Keeps the meeting as an event of {@code eventTime} describes it, unless a newer one was applied; whether
      * this one was (false for an older event arriving late).
      */

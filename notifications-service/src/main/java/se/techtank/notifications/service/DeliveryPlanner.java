@@ -2,10 +2,14 @@ package se.techtank.notifications.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -136,27 +140,106 @@ public class DeliveryPlanner {
         return count;
     }
 
+    /**
+     * An application's news, to the contact person named on it; {@code application} is the event's payload
+     * (programmes.application.v1), {@code programme} the programme's last known state, if any.
+     */
+    public int application(
+            IncomingEvent event, NotificationKind kind, JsonNode application, Optional<JsonNode> programme) {
+        UUID applicationId = UUID.fromString(application.path("applicationId").asText());
+        JsonNode contact = application.path("contact");
+        String language = language(contact.path("language").asText("sv").toLowerCase(Locale.ROOT));
+        Map<String, Object> model = new HashMap<>();
+        model.put("name", contact.path("name").asText(null));
+        model.put("companyName", application.path("company").path("name").asText(""));
+        String code = application.path("programmeCode").asText("");
+        model.put(
+                "programmeName",
+                programme.map(p -> localized(p.path("name"), language)).orElse(code));
+        String intakeId = application.path("intakeId").asText("");
+        programme.flatMap(p -> intakeName(p, intakeId)).ifPresent(name -> model.put("intakeName", name));
+        String address = contact.path("email").asText(null);
+        return plan(
+                event, kind, Delivery.Recipient.applicant(applicationId, address, language), model, clock.instant());
+    }
+
+    /**
+     * The reminder of a confirmed registration: due at {@code reminder-time} (Stockholm) the day before the
+     * meeting starts, for this version of its time ({@code meeting}'s sequence). None when that time has
+     * passed (confirmed too late), when the event is old news, or when the attendee cannot be written to.
+     */
+    public int reminder(IncomingEvent event, Registration registration, Meeting meeting) {
+        Instant now = clock.instant();
+        Instant dueAt = reminderDue(meeting.startsAt(), config.reminderTime());
+        if (!dueAt.isAfter(now) || stale(event, now) || registration.attendeeEmail() == null) {
+            return 0;
+        }
+        String language = language(registration.language());
+        Map<String, Object> model = meetingModel(meeting.id(), parse(meeting.state()), meeting, language);
+        model.put("registrationId", registration.id().toString());
+        model.put("name", registration.attendeeName());
+        if (registration.cancellationLink() != null) {
+            model.put("cancellationLink", registration.cancellationLink());
+        }
+        return plan(
+                Delivery.Source.reminder(meeting.id(), meeting.sequence()),
+                false,
+                NotificationKind.MEETING_REMINDER,
+                Delivery.Recipient.attendee(registration.id(), registration.attendeeEmail(), language),
+                model,
+                dueAt,
+                now);
+    }
+
+    /**
+     * When a meeting starting at {@code start} is reminded of: {@code time} on the local (Stockholm) day before
+     * its start day, with that day's offset, so a reminder stays at 09:00 across a daylight-saving change.
+     */
+    public static Instant reminderDue(Instant start, LocalTime time) {
+        LocalDate day = start.atZone(LocalTimes.STOCKHOLM).toLocalDate().minusDays(1);
+        return day.atTime(time).atZone(LocalTimes.STOCKHOLM).toInstant();
+    }
+
+    private static Optional<String> intakeName(JsonNode programme, String intakeId) {
+        for (JsonNode intake : programme.path("intakes")) {
+            if (intakeId.equals(intake.path("intakeId").asText())) {
+                return Optional.ofNullable(intake.path("name").asText(null));
+            }
+        }
+        return Optional.empty();
+    }
+
     private int plan(
             IncomingEvent event,
             NotificationKind kind,
             Delivery.Recipient recipient,
             Map<String, Object> model,
             Instant now) {
+        return plan(
+                Delivery.Source.event(UUID.fromString(event.id()), event.type()),
+                stale(event, now),
+                kind,
+                recipient,
+                model,
+                now,
+                now);
+    }
+
+    private int plan(
+            Delivery.Source source,
+            boolean stale,
+            NotificationKind kind,
+            Delivery.Recipient recipient,
+            Map<String, Object> model,
+            Instant dueAt,
+            Instant now) {
         SuppressionReason suppressed = null;
-        if (stale(event, now)) {
+        if (stale) {
             suppressed = SuppressionReason.STALE;
         } else if (recipient.address() == null || recipient.address().isBlank()) {
             suppressed = SuppressionReason.NO_ADDRESS;
         }
-        Delivery delivery = Delivery.plan(
-                Delivery.Source.event(UUID.fromString(event.id()), event.type()),
-                kind,
-                Channel.EMAIL,
-                recipient,
-                model,
-                now,
-                suppressed,
-                now);
+        Delivery delivery = Delivery.plan(source, kind, Channel.EMAIL, recipient, model, dueAt, suppressed, now);
         boolean planned = deliveries.planOnce(delivery, json(delivery.model()));
         if (planned && suppressed == null) {
             this.planned.fire(new DeliveriesPlanned(Channel.EMAIL));

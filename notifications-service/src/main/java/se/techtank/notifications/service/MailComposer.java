@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
 
+import se.techtank.notifications.config.NotificationsConfig;
 import se.techtank.notifications.domain.Delivery;
 import se.techtank.platform.calendar.CalendarEntry;
 import se.techtank.platform.calendar.ICalendar;
@@ -39,12 +40,17 @@ public class MailComposer {
             "onlineLink",
             "previousWhen",
             "registrationStatus",
-            "unsubscribeLink");
+            "unsubscribeLink",
+            "intakeName");
 
     private final Engine engine;
+    private final UnsubscribeTokens tokens;
+    private final NotificationsConfig config;
 
-    MailComposer(Engine engine) {
+    MailComposer(Engine engine, UnsubscribeTokens tokens, NotificationsConfig config) {
         this.engine = engine;
+        this.tokens = tokens;
+        this.config = config;
     }
 
     /** The mail of {@code delivery}, in its recipient's language. */
@@ -54,6 +60,11 @@ public class MailComposer {
         Map<String, Object> data = new HashMap<>();
         OPTIONAL_KEYS.forEach(key -> data.put(key, null));
         data.putAll(delivery.model());
+        Optional<String> unsubscribe = delivery.kind().transactional()
+                ? Optional.empty()
+                : Optional.of(config.publicUrl() + "/api/v1/unsubscribe?token="
+                        + tokens.token(OptOuts.recipientOf(delivery), delivery.kind()));
+        unsubscribe.ifPresent(link -> data.put("unsubscribeLink", link));
         String text = render(base + ".txt", data);
         int split = text.indexOf("\n\n");
         if (split < 0) {
@@ -64,7 +75,7 @@ public class MailComposer {
         String html = render(base + ".html", data);
         Optional<String> calendar =
                 delivery.kind().withCalendar() ? Optional.of(calendar(delivery, now)) : Optional.empty();
-        return new ComposedMail(subject, body, html, calendar);
+        return new ComposedMail(subject, body, html, calendar, unsubscribe);
     }
 
     private String render(String name, Map<String, Object> data) {
@@ -101,6 +112,10 @@ public class MailComposer {
         return ICalendar.event(title, entry, now);
     }
 
-    /** A mail ready to send: subject, text and HTML bodies, and the calendar entry when the kind has one. */
-    public record ComposedMail(String subject, String text, String html, Optional<String> calendar) {}
+    /**
+     * A mail ready to send: subject, text and HTML bodies, the calendar entry when the kind has one, and the
+     * one-click unsubscribe link (RFC 8058) when the kind is optional.
+     */
+    public record ComposedMail(
+            String subject, String text, String html, Optional<String> calendar, Optional<String> unsubscribeLink) {}
 }

@@ -20,6 +20,7 @@ import se.techtank.notifications.config.NotificationsConfig;
 import se.techtank.notifications.domain.Channel;
 import se.techtank.notifications.domain.Delivery;
 import se.techtank.notifications.domain.DeliveryRepository;
+import se.techtank.notifications.domain.OptOutRepository;
 import se.techtank.notifications.domain.SuppressionReason;
 import se.techtank.notifications.messaging.out.DeliveryEventPublisher;
 
@@ -41,6 +42,7 @@ public class MailSender {
     private static final Logger LOG = Logger.getLogger(MailSender.class);
 
     private final DeliveryRepository deliveries;
+    private final OptOutRepository optOuts;
     private final MailComposer composer;
     private final ReactiveMailer mailer;
     private final DeliveryEventPublisher events;
@@ -50,12 +52,14 @@ public class MailSender {
 
     MailSender(
             DeliveryRepository deliveries,
+            OptOutRepository optOuts,
             MailComposer composer,
             ReactiveMailer mailer,
             DeliveryEventPublisher events,
             MeterRegistry metrics,
             NotificationsConfig config) {
         this.deliveries = deliveries;
+        this.optOuts = optOuts;
         this.composer = composer;
         this.mailer = mailer;
         this.events = events;
@@ -81,6 +85,11 @@ public class MailSender {
     private void send(Delivery delivery, Instant now) {
         if (delivery.address() == null) {
             delivery.suppress(SuppressionReason.NO_ADDRESS, now);
+            return;
+        }
+        if (!delivery.kind().transactional() && optOuts.optedOut(OptOuts.recipientOf(delivery), delivery.kind())) {
+            delivery.suppress(SuppressionReason.OPTED_OUT, now);
+            count("suppressed", delivery);
             return;
         }
         Mail mail;
@@ -143,6 +152,9 @@ public class MailSender {
         Mail mail = Mail.withText(delivery.address(), composed.subject(), composed.text())
                 .setHtml(composed.html())
                 .addHeader("Message-ID", "<" + delivery.id() + "@" + config.messageIdDomain() + ">");
+        composed.unsubscribeLink()
+                .ifPresent(link -> mail.addHeader("List-Unsubscribe", "<" + link + ">")
+                        .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
         composed.calendar()
                 .ifPresent(ics -> mail.addAttachment(
                         "inbjudan.ics",

@@ -3,6 +3,7 @@ package se.techtank.notifications.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -11,11 +12,14 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import se.techtank.notifications.domain.Delivery;
 import se.techtank.notifications.domain.DeliveryRepository;
 import se.techtank.notifications.domain.Meeting;
 import se.techtank.notifications.domain.MeetingRepository;
 import se.techtank.notifications.domain.NotificationKind;
+import se.techtank.notifications.domain.Registration;
 import se.techtank.notifications.domain.RegistrationRepository;
+import se.techtank.notifications.domain.SuppressionReason;
 import se.techtank.platform.events.IncomingEvent;
 import se.techtank.platform.events.MalformedEventException;
 
@@ -39,6 +43,9 @@ public class MeetingNotices {
             REGISTRATION + "promoted", NotificationKind.REGISTRATION_PROMOTED,
             REGISTRATION + "cancelled", NotificationKind.REGISTRATION_CANCELLED,
             REGISTRATION + "declined", NotificationKind.REGISTRATION_DECLINED);
+
+    static final String PUBLISHED = "PUBLISHED";
+    static final String CONFIRMED = "CONFIRMED";
 
     /** A registration still waiting or waitlisted when its meeting was completed: nothing left to tell. */
     static final String MEETING_COMPLETED = "MEETING_COMPLETED";
@@ -67,6 +74,7 @@ public class MeetingNotices {
         UUID meetingId = uuid(event, data, "meetingId");
         boolean anonymised = data.path("anonymised").asBoolean(false);
         JsonNode attendee = data.path("attendee");
+        meetings.lock(meetingId);
         registrations.upsert(
                 registrationId,
                 meetingId,
@@ -84,6 +92,7 @@ public class MeetingNotices {
             deliveries.eraseAttendee(registrationId, clock.instant());
             return;
         }
+        remind(event, registrationId, meetingId, data.path("status").asText());
         NotificationKind kind = REGISTRATION_KINDS.get(event.type());
         if (kind == null
                 || MEETING_COMPLETED.equals(data.path("cancellationReason").asText(null))) {
@@ -100,6 +109,7 @@ public class MeetingNotices {
     public void meetingEvent(IncomingEvent event) {
         JsonNode data = event.data();
         UUID meetingId = uuid(event, data, "meetingId");
+        meetings.lock(meetingId);
         Meeting before = meetings.findById(meetingId);
         Instant previousStart = before == null ? null : before.startsAt();
         Instant previousEnd = before == null ? null : before.endsAt();
@@ -116,13 +126,62 @@ public class MeetingNotices {
         } catch (java.time.DateTimeException e) {
             throw new MalformedEventException(event + " lacks the meeting's times: " + e.getMessage());
         }
-        if (!newest || !(MEETING + "rescheduled").equals(event.type())) {
+        if (!newest) {
             return;
         }
+        Meeting meeting = current(meetingId);
+        if ((MEETING + "rescheduled").equals(event.type())) {
+            planner.rescheduled(event, meeting, previousStart, previousEnd);
+        }
+        remindAll(event, meeting);
+    }
+
+    /**
+     * A meeting's reminders follow its latest version: a published meeting has one per confirmed attendee for
+     * its current sequence (those of an earlier time are suppressed); a cancelled or completed one has none.
+     */
+    private void remindAll(IncomingEvent event, Meeting meeting) {
+        Instant now = clock.instant();
+        String current =
+                Delivery.Source.reminder(meeting.id(), meeting.sequence()).key();
+        boolean published = PUBLISHED.equals(meeting.status());
+        for (Delivery reminder : deliveries.openOf(Delivery.Source.reminderPrefix(meeting.id()))) {
+            if (!published || !reminder.sourceKey().equals(current)) {
+                reminder.suppress(SuppressionReason.OUTDATED, now);
+            }
+        }
+        if (published) {
+            for (Registration registration : registrations.reachableOf(meeting.id(), List.of(CONFIRMED))) {
+                planner.reminder(event, registration, meeting);
+            }
+        }
+    }
+
+    /** A registration's reminder: planned once it is confirmed, suppressed once it no longer is. */
+    private void remind(IncomingEvent event, UUID registrationId, UUID meetingId, String status) {
+        if (CONFIRMED.equals(status)) {
+            Meeting meeting = meetings.findById(meetingId);
+            if (meeting != null && PUBLISHED.equals(meeting.status())) {
+                registrations.getEntityManager().flush();
+                Registration registration = registrations.findById(registrationId);
+                registrations.getEntityManager().refresh(registration);
+                planner.reminder(event, registration, meeting);
+            }
+            return;
+        }
+        Instant now = clock.instant();
+        for (Delivery reminder :
+                deliveries.openOf(Delivery.Source.reminderPrefix(meetingId), "registration:" + registrationId)) {
+            reminder.suppress(SuppressionReason.OUTDATED, now);
+        }
+    }
+
+    /** The meeting as the projection holds it now (after a native upsert in this transaction). */
+    private Meeting current(UUID meetingId) {
         meetings.getEntityManager().flush();
         Meeting meeting = meetings.findById(meetingId);
         meetings.getEntityManager().refresh(meeting);
-        planner.rescheduled(event, meeting, previousStart, previousEnd);
+        return meeting;
     }
 
     private static OffsetDateTime time(IncomingEvent event) {
