@@ -183,9 +183,13 @@ public class Delivery {
         modifiedAt = now;
     }
 
-    /** FAILED → PENDING (staff, once the cause is fixed). */
+    /** FAILED → PENDING (staff, once the cause is fixed): tried again now, with a fresh day of retries. */
     public void retryNow(Instant now) {
+        if (status != DeliveryStatus.FAILED) {
+            throw new IllegalDeliveryTransitionException(status);
+        }
         status = DeliveryStatus.PENDING;
+        dueAt = now;
         nextAttemptAt = now;
         modifiedAt = now;
     }

@@ -125,6 +125,18 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
                 """.formatted(column), utc(now), id);
     }
 
+    /** Whether a delivery went to one of {@code partnerId}'s webhook subscriptions. */
+    public boolean ofPartner(Delivery delivery, String partnerId) {
+        return delivery.subscriptionId() != null
+                && PlainSql.first(
+                                getEntityManager(),
+                                "select 1 from webhook_subscription where id = ? and partner_id = ?",
+                                row -> Boolean.TRUE,
+                                delivery.subscriptionId(),
+                                partnerId)
+                        .isPresent();
+    }
+
     /** When a due delivery would next be taken: the sender's wait when nothing is due yet. */
     public Optional<Instant> nextDue(Channel channel) {
         return PlainSql.first(

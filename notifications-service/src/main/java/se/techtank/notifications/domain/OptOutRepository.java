@@ -47,6 +47,18 @@ public class OptOutRepository {
                 .isPresent();
     }
 
+    /** The kinds {@code recipient} turned off. */
+    @SuppressWarnings("unchecked")
+    public java.util.Set<NotificationKind> optedOut(String recipient) {
+        java.util.List<String> kinds = entityManager
+                .createNativeQuery("select kind from opt_out where recipient = ?1 order by kind")
+                .setParameter(1, recipient)
+                .getResultList();
+        java.util.Set<NotificationKind> result = java.util.EnumSet.noneOf(NotificationKind.class);
+        kinds.forEach(kind -> result.add(NotificationKind.valueOf(kind)));
+        return result;
+    }
+
     /** Forgets a recipient's choices (the person was erased). */
     public void forget(String recipient) {
         PlainSql.update(entityManager, "delete from opt_out where recipient = ?", recipient);

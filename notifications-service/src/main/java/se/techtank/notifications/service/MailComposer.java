@@ -15,6 +15,7 @@ import io.quarkus.qute.Template;
 
 import se.techtank.notifications.config.NotificationsConfig;
 import se.techtank.notifications.domain.Delivery;
+import se.techtank.notifications.domain.NotificationKind;
 import se.techtank.platform.calendar.CalendarEntry;
 import se.techtank.platform.calendar.ICalendar;
 
@@ -51,6 +52,15 @@ public class MailComposer {
         this.engine = engine;
         this.tokens = tokens;
         this.config = config;
+    }
+
+    /** Whether {@code kind} is a mail (has templates). */
+    public boolean writes(NotificationKind kind) {
+        return engine.getTemplate(base(kind, "sv") + ".txt") != null;
+    }
+
+    private static String base(NotificationKind kind, String language) {
+        return "mail/" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + "." + language;
     }
 
     /** The mail of {@code delivery}, in its recipient's language. */
