@@ -141,6 +141,39 @@ public class DeliveryPlanner {
     }
 
     /**
+     * An announcement (a meeting published, an intake opened) to the contact persons of the companies in
+     * {@code companies} who have given the kind's consent; the ones who have not are recorded as SUPPRESSED
+     * (NO_CONSENT), so the log shows who was left out and why.
+     */
+    public int announcement(
+            IncomingEvent event, NotificationKind kind, List<UUID> companies, Map<String, Map<String, Object>> models) {
+        Instant now = clock.instant();
+        String consent = kind.consent().orElseThrow();
+        int count = 0;
+        for (Contact contact : contacts.reachableOf(companies)) {
+            String language = language(contact.language());
+            Map<String, Object> model = new HashMap<>(models.get(language));
+            model.put("name", contact.name());
+            Delivery.Recipient recipient = Delivery.Recipient.contact(contact.id(), contact.email(), language);
+            if (!contact.consented(consent)) {
+                Delivery suppressed = Delivery.plan(
+                        Delivery.Source.event(UUID.fromString(event.id()), event.type()),
+                        kind,
+                        Channel.EMAIL,
+                        recipient,
+                        model,
+                        now,
+                        SuppressionReason.NO_CONSENT,
+                        now);
+                count += deliveries.planOnce(suppressed, json(suppressed.model())) ? 1 : 0;
+                continue;
+            }
+            count += plan(event, kind, recipient, model, now);
+        }
+        return count;
+    }
+
+    /**
      * An application's news, to the contact person named on it; {@code application} is the event's payload
      * (programmes.application.v1), {@code programme} the programme's last known state, if any.
      */

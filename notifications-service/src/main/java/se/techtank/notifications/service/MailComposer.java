@@ -42,7 +42,10 @@ public class MailComposer {
             "previousWhen",
             "registrationStatus",
             "unsubscribeLink",
-            "intakeName");
+            "intakeName",
+            "membersOnly",
+            "programmeDescription",
+            "closes");
 
     private final Engine engine;
     private final UnsubscribeTokens tokens;

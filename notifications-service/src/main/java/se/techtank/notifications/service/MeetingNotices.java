@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import se.techtank.notifications.domain.AnnouncementAudience;
 import se.techtank.notifications.domain.Delivery;
 import se.techtank.notifications.domain.DeliveryRepository;
 import se.techtank.notifications.domain.Meeting;
@@ -54,17 +55,20 @@ public class MeetingNotices {
     private final RegistrationRepository registrations;
     private final DeliveryRepository deliveries;
     private final DeliveryPlanner planner;
+    private final AnnouncementAudience audience;
     private final Clock clock = Clock.systemUTC();
 
     MeetingNotices(
             MeetingRepository meetings,
             RegistrationRepository registrations,
             DeliveryRepository deliveries,
-            DeliveryPlanner planner) {
+            DeliveryPlanner planner,
+            AnnouncementAudience audience) {
         this.meetings = meetings;
         this.registrations = registrations;
         this.deliveries = deliveries;
         this.planner = planner;
+        this.audience = audience;
     }
 
     /** An event of events.registration.v1. */
@@ -133,6 +137,9 @@ public class MeetingNotices {
         if ((MEETING + "rescheduled").equals(event.type())) {
             planner.rescheduled(event, meeting, previousStart, previousEnd);
         }
+        if ((MEETING + "published").equals(event.type())) {
+            announce(event, meeting, data);
+        }
         remindAll(event, meeting);
     }
 
@@ -174,6 +181,24 @@ public class MeetingNotices {
                 deliveries.openOf(Delivery.Source.reminderPrefix(meetingId), "registration:" + registrationId)) {
             reminder.suppress(SuppressionReason.OUTDATED, now);
         }
+    }
+
+    /** A published meeting, announced to the companies whose needs meet its focus areas (with consent). */
+    private void announce(IncomingEvent event, Meeting meeting, JsonNode data) {
+        List<String> focusAreas = new java.util.ArrayList<>();
+        data.path("focusAreas").forEach(area -> focusAreas.add(area.asText()));
+        List<UUID> companies = audience.companies(
+                focusAreas, "MEMBERS_ONLY".equals(data.path("audience").asText()));
+        if (companies.isEmpty()) {
+            return;
+        }
+        Map<String, Map<String, Object>> models = new java.util.HashMap<>();
+        for (String language : List.of("sv", "en")) {
+            Map<String, Object> model = DeliveryPlanner.meetingModel(meeting.id(), data, meeting, language);
+            model.put("membersOnly", "MEMBERS_ONLY".equals(data.path("audience").asText()));
+            models.put(language, model);
+        }
+        planner.announcement(event, NotificationKind.MEETING_ANNOUNCEMENT, companies, models);
     }
 
     /** The meeting as the projection holds it now (after a native upsert in this transaction). */

@@ -77,6 +77,13 @@ public class Previews {
                 "reason", "en".equals(language) ? "The meeting is for manufacturers." : "Träffen är för tillverkare.");
         model.put("programmeName", "Robotlyftet");
         model.put("intakeName", "en".equals(language) ? "Autumn 2027" : "Hösten 2027");
+        model.put(
+                "programmeDescription",
+                "en".equals(language)
+                        ? "Automation for small and medium manufacturers."
+                        : "Automation för små och medelstora tillverkare.");
+        model.put("closes", LocalTimes.at(SAMPLE_START.plusMonths(2).toInstant(), language));
+        model.put("membersOnly", false);
         return model;
     }
 }

@@ -2,6 +2,9 @@ package se.techtank.notifications.service;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,6 +14,7 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import se.techtank.notifications.domain.AnnouncementAudience;
 import se.techtank.notifications.domain.DeliveryRepository;
 import se.techtank.notifications.domain.NotificationKind;
 import se.techtank.notifications.domain.ProgrammeRepository;
@@ -27,6 +31,7 @@ import se.techtank.platform.events.MalformedEventException;
 public class ProgrammeNotices {
 
     static final String APPLICATION = "se.techtank.programmes.application.";
+    static final String PROGRAMME = "se.techtank.programmes.programme.";
 
     /** The application facts that are mailed, by type; withdrawn and completed are the applicant's own doing. */
     static final Map<String, NotificationKind> APPLICATION_KINDS = Map.of(
@@ -39,15 +44,21 @@ public class ProgrammeNotices {
     private final ProgrammeRepository programmes;
     private final DeliveryRepository deliveries;
     private final DeliveryPlanner planner;
+    private final AnnouncementAudience audience;
     private final Clock clock = Clock.systemUTC();
 
-    ProgrammeNotices(ProgrammeRepository programmes, DeliveryRepository deliveries, DeliveryPlanner planner) {
+    ProgrammeNotices(
+            ProgrammeRepository programmes,
+            DeliveryRepository deliveries,
+            DeliveryPlanner planner,
+            AnnouncementAudience audience) {
         this.programmes = programmes;
         this.deliveries = deliveries;
         this.planner = planner;
+        this.audience = audience;
     }
 
-    /** An event of programmes.programme.v1. */
+    /** An event of programmes.programme.v1; an intake opened is announced by needs (with consent). */
     public void programmeEvent(IncomingEvent event) {
         JsonNode data = event.data();
         programmes.upsert(
@@ -55,6 +66,46 @@ public class ProgrammeNotices {
                 data.path("code").asText(),
                 data.toString(),
                 event.time() == null ? OffsetDateTime.now() : event.time());
+        if ((PROGRAMME + "intake-opened").equals(event.type())) {
+            announceIntake(event, data);
+        }
+    }
+
+    private void announceIntake(IncomingEvent event, JsonNode programme) {
+        String intakeId = programme.path("intakeId").asText("");
+        JsonNode intake = null;
+        for (JsonNode candidate : programme.path("intakes")) {
+            if (intakeId.equals(candidate.path("intakeId").asText())) {
+                intake = candidate;
+            }
+        }
+        if (intake == null) {
+            throw new MalformedEventException(event + " names no intake of the programme");
+        }
+        List<String> focusAreas = new ArrayList<>();
+        programme.path("focusAreas").forEach(area -> focusAreas.add(area.asText()));
+        boolean activeOnly =
+                programme.path("eligibility").path("activeMembership").asBoolean(false);
+        List<UUID> companies = audience.companies(focusAreas, activeOnly);
+        if (companies.isEmpty()) {
+            return;
+        }
+        Map<String, Map<String, Object>> models = new HashMap<>();
+        for (String language : List.of("sv", "en")) {
+            Map<String, Object> model = new HashMap<>();
+            model.put("programmeName", DeliveryPlanner.localized(programme.path("name"), language));
+            model.put("programmeDescription", DeliveryPlanner.localized(programme.path("description"), language));
+            model.put("intakeName", intake.path("name").asText(""));
+            model.put(
+                    "closes",
+                    LocalTimes.at(
+                            OffsetDateTime.parse(
+                                            intake.path("applicationClosesAt").asText())
+                                    .toInstant(),
+                            language));
+            models.put(language, model);
+        }
+        planner.announcement(event, NotificationKind.INTAKE_ANNOUNCEMENT, companies, models);
     }
 
     /** An event of programmes.application.v1. */
