@@ -197,6 +197,64 @@ class ReminderTest {
                                 other.toString())));
     }
 
+    @Test
+    void a_delivery_whose_earlier_sender_died_mid_exchange_is_sent_once_more_and_counted_as_a_possible_duplicate() {
+        UUID meetingId = UUID.randomUUID();
+        OffsetDateTime start = OffsetDateTime.now()
+                .plusDays(12)
+                .withHour(8)
+                .withMinute(0)
+                .withSecond(0)
+                .withNano(0);
+        sendMeeting("published", meetingId, meeting(meetingId, start, 0, "PUBLISHED"));
+        String address = email("twice-maybe");
+        confirm(meetingId, start, address);
+        String source = "reminder:" + meetingId + ":0";
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> TestSql.queryForLong(
+                                database,
+                                "select count(*) from delivery where source_key = ? and status = 'SCHEDULED'",
+                                source)
+                        == 1);
+        String deliveryId =
+                TestSql.queryForString(database, "select id::text from delivery where source_key = ?", source);
+        double before = possibleDuplicates();
+
+        // What a sender killed inside the SMTP exchange leaves: the attempt begun, no outcome recorded.
+        TestSql.execute(
+                database,
+                "insert into delivery_attempt (delivery_id, started_at) values (?::uuid, now() - interval '1 minute')",
+                deliveryId);
+        TestSql.execute(
+                database, "update delivery set due_at = now(), next_attempt_at = now() where id = ?::uuid", deliveryId);
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "SENT"
+                        .equals(TestSql.queryForString(
+                                database, "select status from delivery where id = ?::uuid", deliveryId)));
+        assertThat(possibleDuplicates()).isEqualTo(before + 1);
+        assertThat(TestSql.queryForLong(
+                        database, "select count(*) from delivery_attempt where delivery_id = ?::uuid", deliveryId))
+                .isZero();
+        assertThat(TestSmtp.get().messagesTo(address).stream()
+                        .filter(m -> subject(m).startsWith("Påminnelse")))
+                .hasSize(1);
+    }
+
+    private static double possibleDuplicates() {
+        String metrics = RestAssured.given()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        return metrics.lines()
+                .filter(line -> line.startsWith("techtank_notifications_possible_duplicates_total{")
+                        && line.contains("kind=\"MEETING_REMINDER\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
     private UUID confirm(UUID meetingId, OffsetDateTime start, String address) {
         UUID registrationId = UUID.randomUUID();
         registrationEvent(

@@ -17,6 +17,7 @@ import io.vertx.ext.mail.SMTPException;
 import org.jboss.logging.Logger;
 
 import se.techtank.notifications.config.NotificationsConfig;
+import se.techtank.notifications.domain.AttemptJournal;
 import se.techtank.notifications.domain.Channel;
 import se.techtank.notifications.domain.Delivery;
 import se.techtank.notifications.domain.DeliveryRepository;
@@ -43,6 +44,7 @@ public class MailSender {
 
     private final DeliveryRepository deliveries;
     private final OptOutRepository optOuts;
+    private final AttemptJournal journal;
     private final MailComposer composer;
     private final ReactiveMailer mailer;
     private final DeliveryEventPublisher events;
@@ -53,6 +55,7 @@ public class MailSender {
     MailSender(
             DeliveryRepository deliveries,
             OptOutRepository optOuts,
+            AttemptJournal journal,
             MailComposer composer,
             ReactiveMailer mailer,
             DeliveryEventPublisher events,
@@ -60,6 +63,7 @@ public class MailSender {
             NotificationsConfig config) {
         this.deliveries = deliveries;
         this.optOuts = optOuts;
+        this.journal = journal;
         this.composer = composer;
         this.mailer = mailer;
         this.events = events;
@@ -92,6 +96,20 @@ public class MailSender {
             count("suppressed", delivery);
             return;
         }
+        long unfinished = journal.unfinished(delivery.id());
+        if (unfinished > 0) {
+            // An earlier sender began the SMTP exchange and died before recording how it went: the mail may
+            // be out already. Sending again with the same Message-ID is the one duplicate allowed; counted.
+            LOG.warnf(
+                    "Delivery %s (%s): %d earlier attempt(s) ended without an outcome; it may be sent twice",
+                    delivery.id(), delivery.kind(), unfinished);
+            metrics.counter(
+                            "techtank_notifications_possible_duplicates_total",
+                            "kind",
+                            delivery.kind().name())
+                    .increment(unfinished);
+        }
+        journal.settle(delivery.id());
         Mail mail;
         try {
             mail = mail(delivery, composer.compose(delivery, now));
@@ -101,9 +119,11 @@ public class MailSender {
             fail(delivery, "could not be written: " + e.getMessage(), now);
             return;
         }
+        journal.begin(delivery.id(), now);
         try {
             mailer.send(mail).await().atMost(config.mail().sendTimeout());
             delivery.sent(clock.instant());
+            journal.settle(delivery.id());
             events.sent(delivery);
             count("sent", delivery);
         } catch (RuntimeException e) {
@@ -120,6 +140,7 @@ public class MailSender {
     }
 
     private void retryOrGiveUp(Delivery delivery, String error, Instant now) {
+        journal.settle(delivery.id());
         if (!now.isBefore(delivery.dueAt().plus(config.mail().giveUpAfter()))) {
             fail(delivery, error + " (given up after " + config.mail().giveUpAfter() + ")", now);
             return;
@@ -134,6 +155,7 @@ public class MailSender {
     }
 
     private void fail(Delivery delivery, String error, Instant now) {
+        journal.settle(delivery.id());
         delivery.failed(error, now);
         LOG.warnf("Delivery %s (%s) failed: %s", delivery.id(), delivery.kind(), delivery.lastError());
         events.failed(delivery);
