@@ -345,5 +345,13 @@ public class Delivery {
         public static Recipient attendee(UUID registrationId, String address, String language) {
             return new Recipient("registration:" + registrationId, null, registrationId, null, null, address, language);
         }
+
+        /**
+         * A partner's webhook subscription: no address is kept (the sender reads the subscription's URL when it
+         * sends), and the payload is the event itself, in English.
+         */
+        public static Recipient subscription(UUID subscriptionId) {
+            return new Recipient("subscription:" + subscriptionId, null, null, null, subscriptionId, null, "en");
+        }
     }
 }
