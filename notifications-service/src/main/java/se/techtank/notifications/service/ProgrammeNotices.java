@@ -39,12 +39,18 @@ public class ProgrammeNotices {
     private final ProgrammeRepository programmes;
     private final DeliveryRepository deliveries;
     private final DeliveryPlanner planner;
+    private final WebhookPlanner webhooks;
     private final Clock clock = Clock.systemUTC();
 
-    ProgrammeNotices(ProgrammeRepository programmes, DeliveryRepository deliveries, DeliveryPlanner planner) {
+    ProgrammeNotices(
+            ProgrammeRepository programmes,
+            DeliveryRepository deliveries,
+            DeliveryPlanner planner,
+            WebhookPlanner webhooks) {
         this.programmes = programmes;
         this.deliveries = deliveries;
         this.planner = planner;
+        this.webhooks = webhooks;
     }
 
     /** An event of programmes.programme.v1. */
@@ -55,6 +61,7 @@ public class ProgrammeNotices {
                 data.path("code").asText(),
                 data.toString(),
                 event.time() == null ? OffsetDateTime.now() : event.time());
+        webhooks.plan(event);
     }
 
     /** An event of programmes.application.v1. */
@@ -65,6 +72,7 @@ public class ProgrammeNotices {
             deliveries.eraseApplicant(applicationId, clock.instant());
             return;
         }
+        webhooks.plan(event);
         NotificationKind kind = APPLICATION_KINDS.get(event.type());
         if (kind == null) {
             return;
