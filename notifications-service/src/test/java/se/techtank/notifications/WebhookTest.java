@@ -351,6 +351,36 @@ class WebhookTest {
         assertThat(receiver.at(bystanderPath)).isEmpty();
     }
 
+    @Test
+    void an_anonymised_application_leaves_no_contact_in_its_webhook_deliveries() {
+        String partner = newPartner();
+        String path = "/hook/" + UUID.randomUUID();
+        String subscription = createdId(TestTokens.partner(partner), receiver.url(path), List.of(APPLICATIONS));
+        UUID applicationId = UUID.randomUUID();
+        String contact = ",\"contact\":{\"name\":\"Hanna Krok\",\"email\":\"%s\",\"language\":\"SV\"}"
+                .formatted(NotificationFixtures.email("hook-contact"));
+        application("approved", "APPROVED", applicationId, "1280", partner, contact);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "SENT"
+                        .equals(TestSql.queryForString(
+                                database,
+                                "select status from delivery where subscription_id = ?::uuid",
+                                subscription)));
+        assertThat(receiver.at(path).get(0).body()).contains("Hanna Krok");
+
+        application("anonymised", "APPROVED", applicationId, "1280", partner, "");
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> TestSql.queryForLong(
+                                database,
+                                "select count(*) from delivery where subscription_id = ?::uuid and model = '{}'::jsonb",
+                                subscription)
+                        == 1);
+        assertThat(TestSql.queryForLong(
+                        database, "select count(*) from delivery d where d::text ilike ?", "%Hanna Krok%"))
+                .isZero();
+    }
+
     // --- helpers
 
     private static String newPartner() {
@@ -417,7 +447,11 @@ class WebhookTest {
     }
 
     private static String application(String fact, String status, String municipalityCode, String partnerId) {
-        UUID applicationId = UUID.randomUUID();
+        return application(fact, status, UUID.randomUUID(), municipalityCode, partnerId, "");
+    }
+
+    private static String application(
+            String fact, String status, UUID applicationId, String municipalityCode, String partnerId, String extra) {
         String submittedBy = partnerId == null
                 ? "{\"role\":\"MEMBER\"}"
                 : "{\"role\":\"PARTNER\",\"partnerId\":\"%s\"}".formatted(partnerId);
@@ -434,7 +468,7 @@ class WebhookTest {
                                     "factsSource":"REGISTER"},
                          "submittedBy":%s,"status":"%s",
                          "eligibility":{"rules":[],"unknown":false},
-                         "submittedAt":"2026-12-01T10:00:00Z","modifiedAt":"2026-12-01T10:00:00Z"}
+                         "submittedAt":"2026-12-01T10:00:00Z","modifiedAt":"2026-12-01T10:00:00Z"%s}
                         """.formatted(
                                 applicationId,
                                 UUID.randomUUID(),
@@ -442,7 +476,8 @@ class WebhookTest {
                                 TestOrganisationNumbers.next(),
                                 municipalityCode,
                                 submittedBy,
-                                status))
+                                status,
+                                extra))
                 .send();
     }
 

@@ -351,7 +351,16 @@ public class Delivery {
          * sends), and the payload is the event itself, in English.
          */
         public static Recipient subscription(UUID subscriptionId) {
-            return new Recipient("subscription:" + subscriptionId, null, null, null, subscriptionId, null, "en");
+            return subscription(subscriptionId, null);
+        }
+
+        /**
+         * A partner's webhook subscription, for an event about an application: the delivery is erased with the
+         * application's contact ({@link DeliveryRepository#eraseApplicant}), as the applicant's mails are.
+         */
+        public static Recipient subscription(UUID subscriptionId, UUID applicationId) {
+            return new Recipient(
+                    "subscription:" + subscriptionId, null, null, applicationId, subscriptionId, null, "en");
         }
     }
 }

@@ -81,13 +81,14 @@ public class WebhookPlanner {
         boolean stale =
                 event.time() != null && event.time().toInstant().isBefore(now.minus(notifications.maxEventAge()));
         Map<String, Object> model = cloudEvent(event);
+        UUID applicationId = scope.applicationId();
         int count = 0;
         for (WebhookSubscription subscription : subscriptions.enabled()) {
             if (subscription.wants(event.type())
                     && scope.concerns(subscription.partnerId(), countiesOf(subscription))) {
                 count += plan(
                         Delivery.Source.event(UUID.fromString(event.id()), event.type()),
-                        subscription,
+                        Delivery.Recipient.subscription(subscription.id(), applicationId),
                         model,
                         stale ? SuppressionReason.STALE : null,
                         now);
@@ -111,7 +112,12 @@ public class WebhookPlanner {
         model.put("datacontenttype", "application/json");
         model.put(
                 "data", Map.of("subscriptionId", subscription.id().toString(), "partnerId", subscription.partnerId()));
-        plan(new Delivery.Source("ping:" + id, id, PING), subscription, model, null, now);
+        plan(
+                new Delivery.Source("ping:" + id, id, PING),
+                Delivery.Recipient.subscription(subscription.id()),
+                model,
+                null,
+                now);
         return id;
     }
 
@@ -127,19 +133,12 @@ public class WebhookPlanner {
 
     private int plan(
             Delivery.Source source,
-            WebhookSubscription subscription,
+            Delivery.Recipient recipient,
             Map<String, Object> model,
             SuppressionReason suppressed,
             Instant now) {
         Delivery delivery = Delivery.plan(
-                source,
-                NotificationKind.PARTNER_WEBHOOK,
-                Channel.WEBHOOK,
-                Delivery.Recipient.subscription(subscription.id()),
-                model,
-                now,
-                suppressed,
-                now);
+                source, NotificationKind.PARTNER_WEBHOOK, Channel.WEBHOOK, recipient, model, now, suppressed, now);
         boolean done = deliveries.planOnce(delivery, json(delivery.model()));
         if (done && suppressed == null) {
             planned.fire(new DeliveryPlanner.DeliveriesPlanned(Channel.WEBHOOK));
@@ -160,19 +159,30 @@ public class WebhookPlanner {
             String code = data.path("company").path("municipalityCode").asText("");
             Set<String> counties = code.length() >= 2 ? Set.of(code.substring(0, 2)) : Set.of();
             String submitter = data.path("submittedBy").path("partnerId").asText(null);
-            return new Scope(submitter == null ? Set.of() : Set.of(submitter), counties);
+            return new Scope(
+                    submitter == null ? Set.of() : Set.of(submitter),
+                    counties,
+                    uuidOrNull(data.path("applicationId").asText(null)));
         }
         if (type.startsWith(WebhookSubscriptions.PROGRAMME)
                 && INTAKE_FACTS.contains(type.substring(WebhookSubscriptions.PROGRAMME.length()))) {
             String intakeId = data.path("intakeId").asText("");
             for (JsonNode intake : data.path("intakes")) {
                 if (intakeId.equals(intake.path("intakeId").asText())) {
-                    return new Scope(texts(intake.path("operatingPartners")), texts(intake.path("counties")));
+                    return new Scope(texts(intake.path("operatingPartners")), texts(intake.path("counties")), null);
                 }
             }
-            return new Scope(Set.of(), Set.of());
+            return new Scope(Set.of(), Set.of(), null);
         }
         return null;
+    }
+
+    private static UUID uuidOrNull(String text) {
+        try {
+            return text == null ? null : UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static Set<String> texts(JsonNode array) {
@@ -209,8 +219,11 @@ public class WebhookPlanner {
         }
     }
 
-    /** The partners an event names (submitter, operating partners) and the counties it is about. */
-    record Scope(Set<String> partners, Set<String> counties) {
+    /**
+     * The partners an event names (submitter, operating partners), the counties it is about, and the
+     * application it is about (its deliveries are erased with the application's contact), if any.
+     */
+    record Scope(Set<String> partners, Set<String> counties, UUID applicationId) {
 
         boolean concerns(String partnerId, List<String> partnerCounties) {
             return partners.contains(partnerId) || partnerCounties.stream().anyMatch(counties::contains);

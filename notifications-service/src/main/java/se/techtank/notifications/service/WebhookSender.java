@@ -98,7 +98,12 @@ public class WebhookSender {
         try {
             url = urls.check(subscription.url());
         } catch (WebhookUrlNotAllowedException e) {
-            fail(delivery, "URL not allowed: " + e.errors().get(0).message(), now);
+            String why = e.errors().get(0).message();
+            if (WebhookUrls.UNRESOLVED.equals(why)) {
+                retryOrGiveUp(delivery, "the host does not resolve", now); // DNS may be down for a while
+            } else {
+                fail(delivery, "URL not allowed: " + why, now);
+            }
             return;
         }
         String body;

@@ -23,6 +23,9 @@ import se.techtank.notifications.domain.WebhookUrlNotAllowedException;
 @ApplicationScoped
 public class WebhookUrls {
 
+    /** Why a host is refused when it does not resolve: at send time a temporary failure, not a refusal. */
+    static final String UNRESOLVED = "the host does not resolve";
+
     private final WebhookConfig config;
 
     WebhookUrls(WebhookConfig config) {
@@ -54,7 +57,7 @@ public class WebhookUrls {
         try {
             addresses = InetAddress.getAllByName(host);
         } catch (UnknownHostException e) {
-            throw new WebhookUrlNotAllowedException("the host does not resolve");
+            throw new WebhookUrlNotAllowedException(UNRESOLVED);
         }
         for (InetAddress address : addresses) {
             if (!isPublic(address)) {
