@@ -46,11 +46,13 @@ class ApplicationMailTest {
         MimeMessage message = awaitOneMessage(address);
         assertThat(message.getSubject()).isEqualTo("We have received the application to Robotlyftet (Autumn 2027)");
         assertThat(part(message, "text/plain")).contains("Hello Eva Sökande,").contains("Blekinge Robot AB");
-        assertThat(TestSql.queryForString(
-                        database,
-                        "select status from delivery where application_id = ?::uuid and kind = 'APPLICATION_SUBMITTED'",
-                        applicationId.toString()))
-                .isEqualTo("SENT");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> "SENT"
+                        .equals(TestSql.queryForString(
+                                database,
+                                "select status from delivery where application_id = ?::uuid"
+                                        + " and kind = 'APPLICATION_SUBMITTED'",
+                                applicationId.toString())));
     }
 
     @Test

@@ -57,13 +57,14 @@ class MembershipMailTest {
         MimeMessage english = awaitOneMessage(englishAddress);
         assertThat(english.getSubject()).isEqualTo("Welcome to Techtank, Karlshamns Gjuteri AB");
         assertThat(part(english, "text/html")).contains("Hello James Hill,");
-        assertThat(TestSql.queryForLong(
-                        database,
-                        "select count(*) from delivery where kind = 'MEMBERSHIP_APPROVED' and status = 'SENT'"
-                                + " and contact_id in (?::uuid, ?::uuid)",
-                        swede.toString(),
-                        briton.toString()))
-                .isEqualTo(2);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> TestSql.queryForLong(
+                                database,
+                                "select count(*) from delivery where kind = 'MEMBERSHIP_APPROVED' and status = 'SENT'"
+                                        + " and contact_id in (?::uuid, ?::uuid)",
+                                swede.toString(),
+                                briton.toString())
+                        == 2);
     }
 
     @Test

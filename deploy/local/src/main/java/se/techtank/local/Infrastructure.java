@@ -78,6 +78,8 @@ final class Infrastructure {
         env.put("MEMBERSHIP_APPLICATION_RATE_LIMIT", "1000");
         env.put("DB_PASSWORD", database.servicePassword());
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
+        // Partner webhooks may go to a receiver on this machine (http://127.0.0.1:<port>; docs/webhooks.md).
+        env.put("WEBHOOKS_ALLOW_LOCAL_HTTP", "true");
         if (settings.smtpHost().isPresent()) {
             env.put("SMTP_HOST", settings.smtpHost().get());
             settings.smtpPort().ifPresent(p -> env.put("SMTP_PORT", p));

@@ -349,5 +349,22 @@ public class Delivery {
         public static Recipient attendee(UUID registrationId, String address, String language) {
             return new Recipient("registration:" + registrationId, null, registrationId, null, null, address, language);
         }
+
+        /**
+         * A partner's webhook subscription: no address is kept (the sender reads the subscription's URL when it
+         * sends), and the payload is the event itself, in English.
+         */
+        public static Recipient subscription(UUID subscriptionId) {
+            return subscription(subscriptionId, null);
+        }
+
+        /**
+         * A partner's webhook subscription, for an event about an application: the delivery is erased with the
+         * application's contact ({@link DeliveryRepository#eraseApplicant}), as the applicant's mails are.
+         */
+        public static Recipient subscription(UUID subscriptionId, UUID applicationId) {
+            return new Recipient(
+                    "subscription:" + subscriptionId, null, null, applicationId, subscriptionId, null, "en");
+        }
     }
 }

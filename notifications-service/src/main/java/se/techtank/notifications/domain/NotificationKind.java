@@ -27,7 +27,12 @@ public enum NotificationKind {
     APPLICATION_APPROVED(false, null, false),
     APPLICATION_REJECTED(false, null, false),
     APPLICATION_WAITLISTED(false, null, false),
-    APPLICATION_ENROLLED(false, null, false);
+    APPLICATION_ENROLLED(false, null, false),
+    /**
+     * An event POSTed to a partner's webhook subscription (channel WEBHOOK): the CloudEvent itself, no
+     * template. Transactional: the partner subscribed to it.
+     */
+    PARTNER_WEBHOOK(false, null, false);
 
     private final boolean optional;
     private final String consent;

@@ -45,17 +45,20 @@ public class ProgrammeNotices {
     private final DeliveryRepository deliveries;
     private final DeliveryPlanner planner;
     private final AnnouncementAudience audience;
+    private final WebhookPlanner webhooks;
     private final Clock clock = Clock.systemUTC();
 
     ProgrammeNotices(
             ProgrammeRepository programmes,
             DeliveryRepository deliveries,
             DeliveryPlanner planner,
-            AnnouncementAudience audience) {
+            AnnouncementAudience audience,
+            WebhookPlanner webhooks) {
         this.programmes = programmes;
         this.deliveries = deliveries;
         this.planner = planner;
         this.audience = audience;
+        this.webhooks = webhooks;
     }
 
     /** An event of programmes.programme.v1; an intake opened is announced by needs (with consent). */
@@ -69,6 +72,7 @@ public class ProgrammeNotices {
         if ((PROGRAMME + "intake-opened").equals(event.type())) {
             announceIntake(event, data);
         }
+        webhooks.plan(event);
     }
 
     private void announceIntake(IncomingEvent event, JsonNode programme) {
@@ -116,6 +120,7 @@ public class ProgrammeNotices {
             deliveries.eraseApplicant(applicationId, clock.instant());
             return;
         }
+        webhooks.plan(event);
         NotificationKind kind = APPLICATION_KINDS.get(event.type());
         if (kind == null) {
             return;
