@@ -46,7 +46,8 @@ final class DemoLoad {
     }
 
     /** Loads what the running services take, then writes the member token (of a demo member company). */
-    Result load(RunningServices services, Database database, StartGuard guard) throws Exception {
+    Result load(RunningServices services, Database database, WebhookReceiver webhooks, StartGuard guard)
+            throws Exception {
         if (services.runs(Services.MEMBERS)) {
             loadCompanies();
         }
@@ -55,6 +56,10 @@ final class DemoLoad {
         if (services.runs(Services.EVENTS)) {
             // After the read models: registrations name demo companies, and members-only ones need members.
             meetings = loadMeetings(services.runs(Services.MEMBERS));
+        }
+        if (services.runs(Services.NOTIFICATIONS)) {
+            // Before the programmes: IUC Syd's subscription then receives the demo applications' events.
+            subscribeDemoPartner(webhooks);
         }
         if (services.runs(Services.PROGRAMMES)) {
             loadProgrammes();
@@ -119,6 +124,43 @@ final class DemoLoad {
             }
             Thread.sleep(250);
         }
+    }
+
+    /**
+     * IUC Syd's webhook subscription to the launcher's receiver (created once, its secret rotated at each later
+     * start, since a secret is shown only when it is made), so that the receiver can check the signatures.
+     */
+    private void subscribeDemoPartner(WebhookReceiver webhooks) throws IOException, InterruptedException {
+        Console.Step step = Console.step();
+        ApiClient staff = new ApiClient(Services.NOTIFICATIONS.url(""), staffToken);
+        ApiClient.Response existing = staff.get("/api/v1/webhook-subscriptions");
+        String id = null;
+        for (com.fasterxml.jackson.databind.JsonNode subscription : existing.json()) {
+            if (WebhookReceiver.url().equals(subscription.path("url").asText())) {
+                id = subscription.path("id").asText();
+            }
+        }
+        ApiClient.Response answer = id == null
+                ? staff.post(
+                        "/api/v1/webhook-subscriptions",
+                        java.util.Map.of(
+                                "partnerId", Tokens.PARTNER_ID,
+                                "url", WebhookReceiver.url(),
+                                "eventTypes",
+                                        List.of(
+                                                "se.techtank.programmes.application.*",
+                                                "se.techtank.programmes.programme.intake-opened",
+                                                "se.techtank.programmes.programme.intake-closed")))
+                : staff.post("/api/v1/webhook-subscriptions/" + id + "/rotate-secret", java.util.Map.of());
+        String secret = answer.json().path("secret").asText("");
+        if (answer.status() / 100 != 2 || secret.isEmpty()) {
+            Console.warn("demo webhook subscription not made: " + answer.request() + " answered " + answer.status()
+                    + " " + answer.problemType());
+            return;
+        }
+        webhooks.trust(secret);
+        step.done("Demo webhook: IUC Syd's subscription to " + WebhookReceiver.url() + " (each request, with its"
+                + " signature verdict, in " + layout.show(layout.local().resolve("webhooks")) + ")");
     }
 
     private void loadProgrammes() throws IOException, InterruptedException {

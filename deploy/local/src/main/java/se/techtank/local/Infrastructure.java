@@ -23,6 +23,7 @@ final class Infrastructure {
     private Database database;
     private ChildProcess kafka;
     private Smtp smtp;
+    private WebhookReceiver webhooks;
 
     Infrastructure(Layout layout, Settings settings, String java) {
         this.layout = layout;
@@ -60,6 +61,10 @@ final class Infrastructure {
             guard.step(() -> smtp = Smtp.start(layout.log("smtp"), layout.mail()));
             step.done("SMTP server (GreenMail) on " + Smtp.HOST + ":" + Smtp.PORT);
         }
+
+        step = Console.step();
+        guard.step(() -> webhooks = WebhookReceiver.start(layout.local().resolve("webhooks")));
+        step.done("Webhook receiver (a partner's endpoint) on " + WebhookReceiver.url());
 
         KafkaBroker.awaitReady(kafka, kafkaBootstrap, KAFKA_READY_TIMEOUT, layout);
         kafkaStep.done(
@@ -104,6 +109,11 @@ final class Infrastructure {
     }
 
     /** Whether this launcher runs the SMTP server (not SMTP_HOST). */
+    /** The demo partner's webhook endpoint. */
+    WebhookReceiver webhooks() {
+        return webhooks;
+    }
+
     boolean ownSmtp() {
         return smtp != null;
     }
@@ -114,6 +124,9 @@ final class Infrastructure {
             Console.Step step = Console.step();
             boolean graceful = kafka.stop(KAFKA_STOP_GRACE);
             step.done(graceful ? "Kafka broker stopped" : "Kafka broker killed (no exit within 20 s)");
+        }
+        if (webhooks != null) {
+            webhooks.close();
         }
         if (smtp != null) {
             Console.Step step = Console.step();

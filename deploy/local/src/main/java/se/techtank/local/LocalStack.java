@@ -108,7 +108,7 @@ public final class LocalStack {
         infrastructure.start(guard);
         demo.prepare();
         services.start(options.services(), infrastructure, guard);
-        DemoLoad.Result loaded = demo.load(services, infrastructure.database(), guard);
+        DemoLoad.Result loaded = demo.load(services, infrastructure.database(), infrastructure.webhooks(), guard);
         Console.line(Summary.of(layout, settings, infrastructure, services, loaded, startNanos));
     }
 

@@ -119,6 +119,7 @@ final class Preflight {
         if (settings.smtpHost().isEmpty()) {
             ports.put(Smtp.PORT, "SMTP");
         }
+        ports.put(WebhookReceiver.PORT, "webhook receiver");
         options.services().forEach(s -> ports.put(s.port(), s.module()));
         List<String> busy = new ArrayList<>();
         ports.forEach((port, what) -> {

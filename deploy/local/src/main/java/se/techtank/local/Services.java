@@ -25,9 +25,9 @@ final class Services {
     static final Spec MEMBERS = new Spec("members-service", 8081, "members");
     static final Spec EVENTS = new Spec("events-service", 8082, "events");
     static final Spec PROGRAMMES = new Spec("programmes-service", 8083, "programmes");
+    static final Spec NOTIFICATIONS = new Spec("notifications-service", 8084, "notifications");
 
-    static final List<Spec> ALL =
-            List.of(MEMBERS, EVENTS, PROGRAMMES, new Spec("notifications-service", 8084, "notifications"));
+    static final List<Spec> ALL = List.of(MEMBERS, EVENTS, PROGRAMMES, NOTIFICATIONS);
 
     /**
      * JVM options for a service on a small machine (2 cores, four services starting at once), measured
