@@ -49,7 +49,9 @@
 #      the rounds) and stops the stack and the sink (also on Ctrl-C or failure).
 # Every measured registration of 4a is in open-N-answers.txt ("intended send time, µs from the start; HTTP
 # latency, µs; mail latency, µs, -1 if missing"); the driver prints when the registrations of the mails
-# later than 150 ms were due, in 1 s windows. The services' GC logs are gc-<pid>.log.
+# later than 150 ms were due, in 1 s windows. After each phase it prints where the mails' time went, from the
+# databases' timestamps: the events outbox relay, Kafka and the notifications inbox, the senders (NAME-stages.txt,
+# one line per mail, ms). The services' GC logs are gc-<pid>.log.
 # Everything listens on 127.0.0.1 only. Logs and results go to .local/bench/notifications/ (git-ignored).
 # Needs Java 17+ (a JDK), curl, bc and psql (Debian: postgresql-client).
 set -euo pipefail
@@ -156,6 +158,28 @@ await_quiet() {
   done
   log "Still unsent events or pending deliveries after 300 s"
 }
+# stages MEETING NAME: where the time of a phase's confirmation mails went, per registration, from the two
+# databases' timestamps (p50 / p99 / max in ms): the events outbox (occurred_at, the registration's
+# transaction, to sent_at, the relay's publication), Kafka and the notifications inbox (publication to the
+# delivery's created_at, planned in the inbox transaction) and the senders (created_at to sent_at).
+stages() {
+  sql events "select o.aggregate_id, extract(epoch from o.occurred_at), extract(epoch from o.sent_at) from platform.outbox o
+              join registration r on o.aggregate_id = r.id::text
+              where r.meeting_id = '$1' and o.event_type like '%.registration.confirmed'" | sort -t'|' -k1,1 >"$work/$2-events.txt"
+  sql notifications "select registration_id, extract(epoch from created_at), extract(epoch from sent_at) from delivery
+                     where kind = 'REGISTRATION_CONFIRMED' and created_at > now() - interval '20 minutes'" \
+    | sort -t'|' -k1,1 >"$work/$2-deliveries.txt"
+  join -t'|' "$work/$2-events.txt" "$work/$2-deliveries.txt" \
+    | awk -F'|' '$3 != "" && $5 != "" { printf "%.1f %.1f %.1f\n", 1000 * ($3 - $2), 1000 * ($4 - $3), 1000 * ($5 - $4) }' >"$work/$2-stages.txt"
+  local col name out=""
+  for col in 1 2 3; do
+    name=$(case $col in 1) echo "outbox relay" ;; 2) echo "Kafka + inbox" ;; 3) echo "senders (SMTP included)" ;; esac)
+    out="$out$name $(awk -v c=$col '{print $c}' "$work/$2-stages.txt" | sort -g \
+      | awk '{v[NR] = $1} END { if (NR == 0) { print "none"; exit }
+                                 printf "%.0f / %.0f / %.0f", v[int((NR + 1) / 2)], v[int(NR * 0.99 + 0.999)], v[NR] }'); "
+  done
+  log "Stages of $2 ($(wc -l <"$work/$2-stages.txt") mails; p50 / p99 / max ms): $out"
+}
 both_jit_ticks() { echo $(( $(service_pid="$events_pid" jit_ticks) + $(service_pid="$notifications_pid" jit_ticks) )); }
 median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 
@@ -194,6 +218,7 @@ for ((r = 1; r <= rounds; r++)); do
   http_p50+=("$(field http_p50_ms "$result" || echo nan)"); http_p99+=("$(field http_p99_ms "$result" || echo nan)")
   open_cpu+=("$(cpu_per_mail "$before" "$after" "$((driver_warmup + rate * seconds))")")
   log "CPU per mail (steady, $((driver_warmup + rate * seconds)) registrations with the driver's warm-up): ${open_cpu[-1]}"
+  stages "$meeting" "open-$r"
 
   # b. A backlog.
   await_quiet
@@ -210,6 +235,7 @@ for ((r = 1; r <= rounds; r++)); do
   [[ "$size" =~ ^[0-9]+$ ]] || size=6000
   burst_cpu+=("$(cpu_per_mail "$before" "$after" "$burst")")
   log "CPU per mail (backlog, registration included): ${burst_cpu[-1]}"
+  stages "$meeting" "burst-$r"
 
   # c. The sink's own ceiling for the same number of messages of the same size.
   notify direct "$sink_port" "$burst" "$direct_threads" "$size" "$sink_log" "direct-$r" >"$work/direct-$r.txt" 2>&1 \
