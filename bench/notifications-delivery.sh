@@ -39,7 +39,7 @@
 #         all arrived (at most BENCH_DRAIN_SECONDS x 5 after the last answer);
 #      c. the sink's ceiling: as many messages of the confirmations' mean size (text, HTML and an .ics
 #         attachment) straight to the sink from BENCH_DIRECT_THREADS (4) threads with a plain-socket SMTP
-#         client (one connection each; not Jakarta Mail: the driver is compiled with plain javac), counted
+#         client (one connection each; not Jakarta Mail, which is not on the driver's classpath), counted
 #         the same way; the backlog's mails/s as a ratio of it;
 #      each phase starts once the events outbox is published and no e-mail delivery is pending (at most
 #      300 s), with the CPU time per mail of events-service, notifications-service, PostgreSQL (all its
