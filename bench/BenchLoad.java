@@ -1,7 +1,9 @@
-// What the load drivers of bench/ share (bench/RegistrationLoad.java, bench/SearchLoad.java; compiled
-// together with them and bench/BenchHttp.java): closed-loop clients with one persistent connection each,
-// which warm up over the connections they then measure with and start measuring together; latency
-// percentiles; when the slow answers were sent; the driver's own CPU and JIT time while it measured.
+// What the load drivers of bench/ share (bench/RegistrationLoad.java, bench/SearchLoad.java,
+// bench/NotificationLoad.java; compiled together with them and bench/BenchHttp.java): closed-loop clients
+// with one persistent connection each, which warm up over the connections they then measure with and start
+// measuring together; an open loop (requests at a fixed arrival rate, whatever the answers take, latency
+// counted from when each was due: no coordinated omission); latency percentiles; when the slow answers
+// were sent; the driver's own CPU and JIT time while it measured.
 //
 // The drivers run on the cores the service runs on, so the scripts start them with C1 only
 // (-XX:TieredStopAtLevel=1): C2 went on compiling the driver's code during the measurement however long it
@@ -21,7 +23,10 @@ import java.util.TreeMap;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 final class BenchLoad {
 
@@ -86,6 +91,86 @@ final class BenchLoad {
         done.await();
         long ended = System.nanoTime();
         return new Run(start[0], start[1], ended, ownCpuNanos() - start[2], jitMillis() - start[3]);
+    }
+
+    /** One request of an open-loop run over a worker's connection; {@code intendedNanos}: when it was due. */
+    interface TimedAttempt {
+        void run(int index, long intendedNanos, BenchHttp http);
+    }
+
+    /**
+     * An open-loop run: its measured part ({@code Run}, started at the first measured request's intended
+     * time), the largest delay between a request's intended time and the moment a worker took it, and how
+     * many waited more than 10 ms for a worker (then there are too few workers for the rate).
+     */
+    record OpenRun(Run run, long maxLagNanos, int lateSends) {}
+
+    /**
+     * Requests at {@code rate} per second: request i is due at t0 + i / rate, whatever the answers to the
+     * earlier ones take. A scheduler thread hands each index, when it is due, to {@code workers} threads with
+     * a connection of their own each (as many requests in flight at most); the attempt measures from the
+     * intended time it is given, so that a slow answer counts for every request that waited behind it. The
+     * first {@code warmUps} go to {@code warmUp} and are not measured; the next {@code count} to
+     * {@code attempt}, at the same rate without a pause; {@code onStart} runs when the first of those is due.
+     */
+    static OpenRun runOpenLoop(URI base, double rate, int workers, int warmUps, TimedAttempt warmUp, int count,
+            TimedAttempt attempt, Runnable onStart) throws InterruptedException {
+        LinkedBlockingQueue<long[]> due = new LinkedBlockingQueue<>();
+        AtomicLong maxLag = new AtomicLong();
+        AtomicInteger late = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(workers);
+        for (int w = 0; w < workers; w++) {
+            Thread thread = new Thread(() -> {
+                try (BenchHttp http = new BenchHttp(base)) {
+                    for (long[] job = due.take(); job[0] >= 0; job = due.take()) {
+                        int i = (int) job[0];
+                        long lag = System.nanoTime() - job[1];
+                        if (i >= warmUps) {
+                            maxLag.accumulateAndGet(lag, Math::max);
+                            if (lag > 10_000_000L) {
+                                late.incrementAndGet();
+                            }
+                        }
+                        if (i < warmUps) {
+                            warmUp.run(i, job[1], http);
+                        } else {
+                            attempt.run(i - warmUps, job[1], http);
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    done.countDown();
+                }
+            }, "open-loop-" + w);
+            thread.setDaemon(true);
+            thread.start();
+        }
+        long[] start = new long[4];
+        long t0 = System.nanoTime() + 50_000_000L;
+        double interval = 1e9 / rate;
+        for (int i = 0; i < warmUps + count; i++) {
+            long intended = t0 + Math.round(i * interval);
+            for (long wait = intended - System.nanoTime(); wait > 0; wait = intended - System.nanoTime()) {
+                LockSupport.parkNanos(wait);
+            }
+            if (i == warmUps) {
+                onStart.run();
+                System.out.flush();
+                start[2] = ownCpuNanos();
+                start[3] = jitMillis();
+                start[1] = System.currentTimeMillis() - (System.nanoTime() - intended) / 1_000_000L;
+                start[0] = intended;
+            }
+            due.put(new long[] {i, intended});
+        }
+        for (int w = 0; w < workers; w++) {
+            due.put(new long[] {-1, 0});
+        }
+        done.await();
+        long ended = System.nanoTime();
+        return new OpenRun(new Run(start[0], start[1], ended, ownCpuNanos() - start[2], jitMillis() - start[3]),
+                maxLag.get(), late.get());
     }
 
     /**

@@ -37,7 +37,8 @@ wait_for_ports() {
   done
 }
 
-# start_stack SERVICE JVM_OPTS [--fresh]: the local stack with SERVICE only, in the background, logging
+# start_stack SERVICE JVM_OPTS [--fresh]: the local stack with SERVICE only (or several, "a,b": then
+# $service_pid is the first one's), in the background, logging
 # to $work/stack.log; waits for "Techtank local stack is ready" and sets $stack_pid and $service_pid. The
 # stack is stopped when the script exits (also on Ctrl-C or failure).
 start_stack() {
@@ -59,7 +60,7 @@ start_stack() {
     sleep 1
   done
   grep -q "Techtank local stack is ready" "$stack_log" || { tail -n 40 "$stack_log" >&2; echo "Not ready after 300 s." >&2; exit 1; }
-  service_pid="$(pgrep -f "$repo/$service/target/quarkus-app/quarkus-run.jar" | head -n1)"
+  service_pid="$(pgrep -f "$repo/${service%%,*}/target/quarkus-app/quarkus-run.jar" | head -n1 || true)"
 }
 stop_stack() {
   [[ -n "${service_pid:-}" ]] && kill -CONT "$service_pid" 2>/dev/null || true
