@@ -91,6 +91,51 @@ class AnnouncementTest {
         assertThat(TestSmtp.get().messagesTo(elsewhereAddress)).isEmpty();
     }
 
+    @Test
+    void an_opened_intake_is_announced_in_the_contacts_language_to_companies_whose_needs_match() throws Exception {
+        String focus = "COMPETENCE_SUPPLY";
+        UUID matching = company(focus, 5, "ACTIVE");
+        UUID contactId = UUID.randomUUID();
+        String address = email("intake");
+        sendContact("added", contactId, """
+                {"contactId":"%s","companyId":"%s","name":"Jane Doe","email":"%s","language":"en",
+                 "consents":{"PROGRAMME_NEWS":{"given":true,"changedAt":"2026-11-01T10:00:00Z"}},
+                 "erased":false,"removed":false,"createdAt":"2026-11-01T10:00:00Z","modifiedAt":"2026-11-01T10:00:00Z"}
+                """.formatted(contactId, matching, address));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> TestSql.queryForLong(
+                                database, "select count(*) from contact where id = ?::uuid", contactId.toString())
+                        == 1);
+        UUID programmeId = UUID.randomUUID();
+        UUID intakeId = UUID.randomUUID();
+
+        se.techtank.platform.testing.CloudEventFixture.on("programmes.programme.v1")
+                .from("/programmes-service")
+                .type(
+                        "se.techtank.programmes.programme.intake-opened",
+                        "contracts/programmes/programme.intake-opened.v1.json")
+                .subject(programmeId)
+                .time(OffsetDateTime.now())
+                .data("""
+                        {"programmeId":"%s","code":"KOMPETENSLYFTET","name":{"sv":"Kompetenslyftet","en":"Skills Lift"},
+                         "description":{"sv":"Kompetensförsörjning.","en":"Skills supply."},"owner":"IUC_SVERIGE",
+                         "funders":["ESF"],"focusAreas":["%s"],"eligibility":{},"status":"PUBLISHED",
+                         "intakes":[{"intakeId":"%s","name":"Spring 2027","operatingPartners":["techtank"],
+                           "counties":["10"],"applicationOpensAt":"2027-01-01T00:00:00Z",
+                           "applicationClosesAt":"2027-03-01T11:00:00Z","startsOn":"2027-04-01",
+                           "endsOn":"2027-12-31","seats":10,"seatsTaken":0,"status":"OPEN"}],
+                         "intakeId":"%s","modifiedAt":"2026-12-01T10:00:00Z"}
+                        """.formatted(programmeId, focus, intakeId, intakeId))
+                .send();
+
+        MimeMessage message = awaitOneMessage(address);
+        assertThat(message.getSubject()).isEqualTo("Applications open: Skills Lift (Spring 2027)");
+        assertThat(RegistrationMailTest.part(message, "text/plain"))
+                .contains("Hello Jane Doe,")
+                .contains("until Monday 1 March 2027 at 12:00");
+        assertThat(message.getHeader("List-Unsubscribe")[0]).contains("/api/v1/unsubscribe?token=");
+    }
+
     private UUID company(String focusArea, int priority, String membership) {
         UUID companyId = UUID.randomUUID();
         String json = NotificationFixtures.company(companyId, TestOrganisationNumbers.next(), "Behov AB", membership)

@@ -140,6 +140,49 @@ class WebhookTest {
     }
 
     @Test
+    void a_partner_reads_the_deliveries_to_its_own_webhooks_only() {
+        String mine = newPartner();
+        String theirs = newPartner();
+        String myId = createdId(TestTokens.partner(mine), receiver.url("/hook/" + UUID.randomUUID()));
+        String theirId = createdId(TestTokens.partner(theirs), receiver.url("/hook/" + UUID.randomUUID()));
+        ping(TestTokens.partner(mine), myId);
+        ping(TestTokens.partner(theirs), theirId);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> TestSql.queryForLong(
+                                database,
+                                "select count(*) from delivery where subscription_id in (?::uuid, ?::uuid)"
+                                        + " and status = 'SENT'",
+                                myId,
+                                theirId)
+                        == 2);
+        String theirDelivery = TestSql.queryForString(
+                database, "select id::text from delivery where subscription_id = ?::uuid", theirId);
+
+        RestAssured.given()
+                .auth()
+                .oauth2(TestTokens.partner(mine))
+                .get("/api/v1/deliveries")
+                .then()
+                .statusCode(200)
+                .body("totalItems", org.hamcrest.Matchers.equalTo(1))
+                .body("items[0].recipient.subscriptionId", org.hamcrest.Matchers.equalTo(myId))
+                .body("items[0].channel", org.hamcrest.Matchers.equalTo("WEBHOOK"));
+        RestAssured.given()
+                .auth()
+                .oauth2(TestTokens.partner(mine))
+                .get("/api/v1/deliveries/" + theirDelivery)
+                .then()
+                .statusCode(404);
+        RestAssured.given()
+                .auth()
+                .oauth2(TestTokens.staff())
+                .get("/api/v1/deliveries/" + theirDelivery)
+                .then()
+                .statusCode(200)
+                .body("recipient.subscriptionId", org.hamcrest.Matchers.equalTo(theirId));
+    }
+
+    @Test
     void a_receiver_answering_410_fails_the_delivery_and_disables_the_subscription() {
         String partner = newPartner();
         String path = "/hook/" + UUID.randomUUID();
