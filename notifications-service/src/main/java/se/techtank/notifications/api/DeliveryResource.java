@@ -100,11 +100,11 @@ public class DeliveryResource {
                             parameters.oneOf("channel", channel, Channel.class),
                             parameters.oneOf("status", status, DeliveryStatus.class),
                             parameters.oneOf("kind", kind, NotificationKind.class),
-                            uuid(parameters, "contactId", contactId),
-                            uuid(parameters, "registrationId", registrationId),
-                            uuid(parameters, "applicationId", applicationId),
-                            uuid(parameters, "subscriptionId", subscriptionId),
-                            uuid(parameters, "sourceEventId", sourceEventId),
+                            parameters.uuid("contactId", contactId),
+                            parameters.uuid("registrationId", registrationId),
+                            parameters.uuid("applicationId", applicationId),
+                            parameters.uuid("subscriptionId", subscriptionId),
+                            parameters.uuid("sourceEventId", sourceEventId),
                             instant(parameters, modifiedSince),
                             null);
                     parameters.throwIfInvalid("The list parameters are invalid.");
@@ -146,19 +146,6 @@ public class DeliveryResource {
     @APIResponse(responseCode = "409", description = "Not FAILED (`illegal-delivery-transition`)")
     public DeliveryResponse retry(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id) {
         return DeliveryResponse.of(log.retry(id));
-    }
-
-    private static UUID uuid(QueryParameters parameters, String name, String value) {
-        String text = QueryParameters.text(value);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            parameters.reject(name, "must be a UUID");
-            return null;
-        }
     }
 
     private static java.time.Instant instant(QueryParameters parameters, String value) {

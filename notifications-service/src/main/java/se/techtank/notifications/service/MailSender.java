@@ -24,6 +24,7 @@ import se.techtank.notifications.domain.DeliveryRepository;
 import se.techtank.notifications.domain.OptOutRepository;
 import se.techtank.notifications.domain.SuppressionReason;
 import se.techtank.notifications.messaging.out.DeliveryEventPublisher;
+import se.techtank.platform.failure.Backoff;
 
 /**
  * Sends one due e-mail delivery per call, in a transaction that holds the delivery's row for the length of
@@ -164,10 +165,7 @@ public class MailSender {
 
     /** {@code retry-delay} doubled per failed attempt, at most {@code max-retry-delay}. */
     Duration backoff(int failedAttempts) {
-        Duration first = config.mail().retryDelay();
-        Duration max = config.mail().maxRetryDelay();
-        long millis = first.toMillis() << Math.min(Math.max(failedAttempts - 1, 0), 30);
-        return millis <= 0 || millis > max.toMillis() ? max : Duration.ofMillis(millis);
+        return Backoff.doubling(config.mail().retryDelay(), config.mail().maxRetryDelay(), failedAttempts);
     }
 
     private Mail mail(Delivery delivery, MailComposer.ComposedMail composed) {

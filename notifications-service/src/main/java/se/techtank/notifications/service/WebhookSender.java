@@ -27,6 +27,7 @@ import se.techtank.notifications.domain.WebhookSubscription;
 import se.techtank.notifications.domain.WebhookSubscriptionRepository;
 import se.techtank.notifications.domain.WebhookUrlNotAllowedException;
 import se.techtank.notifications.messaging.out.DeliveryEventPublisher;
+import se.techtank.platform.failure.Backoff;
 
 /**
  * POSTs one due webhook delivery per call, signed as Standard Webhooks do ({@code webhook-id} = the delivery
@@ -174,10 +175,7 @@ public class WebhookSender {
 
     /** {@code retry-delay} doubled per failed attempt, at most {@code max-retry-delay}. */
     Duration backoff(int failedAttempts) {
-        Duration first = config.retryDelay();
-        Duration max = config.maxRetryDelay();
-        long millis = first.toMillis() << Math.min(Math.max(failedAttempts - 1, 0), 30);
-        return millis <= 0 || millis > max.toMillis() ? max : Duration.ofMillis(millis);
+        return Backoff.doubling(config.retryDelay(), config.maxRetryDelay(), failedAttempts);
     }
 
     private void count(String outcome, Delivery delivery) {

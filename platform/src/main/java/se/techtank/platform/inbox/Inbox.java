@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 
 import se.techtank.platform.events.IncomingEvent;
 import se.techtank.platform.events.MalformedEventException;
+import se.techtank.platform.failure.Backoff;
 import se.techtank.platform.failure.TransientFailures;
 import se.techtank.platform.problem.DomainException;
 
@@ -149,9 +150,7 @@ public class Inbox {
 
     /** {@code retry-delay}, doubled per failure, at most {@code max-retry-delay}. */
     Duration backoff(int failures) {
-        int doublings = Math.min(failures - 1, 30);
-        long millis = retryDelay.toMillis() << doublings;
-        return millis <= 0 || millis > maxRetryDelay.toMillis() ? maxRetryDelay : Duration.ofMillis(millis);
+        return Backoff.doubling(retryDelay, maxRetryDelay, failures);
     }
 
     private boolean firstDelivery(String consumer, IncomingEvent event) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import se.techtank.platform.problem.FieldError;
 import se.techtank.platform.problem.InvalidRequestException;
@@ -102,6 +103,20 @@ public final class QueryParameters {
             return OffsetDateTime.parse(text);
         } catch (DateTimeParseException e) {
             reject(name, "must be an ISO-8601 time with offset, e.g. 2026-10-01T00:00:00Z");
+            return null;
+        }
+    }
+
+    /** A UUID, e.g. the id of a record to filter by. */
+    public UUID uuid(String name, String value) {
+        String text = text(value);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            reject(name, "must be a UUID");
             return null;
         }
     }

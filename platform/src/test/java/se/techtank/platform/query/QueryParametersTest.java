@@ -41,6 +41,8 @@ class QueryParametersTest {
         assertThat(parameters.time("since", "2026-10-01T00:00:00+02:00"))
                 .isEqualTo(OffsetDateTime.parse("2026-10-01T00:00:00+02:00"));
         assertThat(parameters.text("q", "pressverktyg", 100)).isEqualTo("pressverktyg");
+        assertThat(parameters.uuid("id", " 3f2a6d2e-8c1b-4f4e-9a51-2d7c0e5b9a10 "))
+                .isEqualTo(java.util.UUID.fromString("3f2a6d2e-8c1b-4f4e-9a51-2d7c0e5b9a10"));
         assertThat(parameters.errors()).isEmpty();
     }
 
@@ -60,6 +62,7 @@ class QueryParametersTest {
         parameters.date("from", "2026-13-01");
         parameters.time("since", "2026-10-01");
         parameters.text("q", "x".repeat(101), 100);
+        parameters.uuid("id", "not-a-uuid");
 
         assertThat(parameters.errors())
                 .containsExactly(
@@ -69,7 +72,8 @@ class QueryParametersTest {
                         new FieldError("colours", "must be one of RED, GREEN, BLUE"),
                         new FieldError("from", "must be a date, e.g. 2026-10-01"),
                         new FieldError("since", "must be an ISO-8601 time with offset, e.g. 2026-10-01T00:00:00Z"),
-                        new FieldError("q", "must be at most 100 characters"));
+                        new FieldError("q", "must be at most 100 characters"),
+                        new FieldError("id", "must be a UUID"));
     }
 
     @Test

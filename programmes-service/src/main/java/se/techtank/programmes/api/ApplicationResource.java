@@ -94,8 +94,8 @@ public class ApplicationResource {
     private static ApplicationFilter filter(
             String programmeId, String intakeId, String status, String organisationNumber, String modifiedSince) {
         QueryParameters parameters = new QueryParameters();
-        UUID programme = uuid(parameters, "programmeId", programmeId);
-        UUID intake = uuid(parameters, "intakeId", intakeId);
+        UUID programme = parameters.uuid("programmeId", programmeId);
+        UUID intake = parameters.uuid("intakeId", intakeId);
         ApplicationStatus state = parameters.oneOf("status", status, ApplicationStatus.class);
         String number = QueryParameters.text(organisationNumber);
         if (number != null) {
@@ -109,19 +109,6 @@ public class ApplicationResource {
         parameters.throwIfInvalid("The list parameters are invalid.");
         return new ApplicationFilter(
                 programme, intake, state, number, since == null ? null : since.toInstant(), null, null, null);
-    }
-
-    private static UUID uuid(QueryParameters parameters, String name, String value) {
-        String text = QueryParameters.text(value);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            parameters.reject(name, "must be a UUID");
-            return null;
-        }
     }
 
     @GET
