@@ -61,6 +61,14 @@ class TestKafkaTest {
                 assertThat(topics.get(topic).partitions()).as(topic).hasSize(3);
                 Config config = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, topic));
                 assertThat(config.get("cleanup.policy").value()).as(topic).isEqualTo("compact");
+                if (TopicCatalogue.PERSONAL_DATA_TOPICS.contains(topic)) {
+                    assertThat(config.get("max.compaction.lag.ms").value())
+                            .as(topic)
+                            .isEqualTo(String.valueOf(Duration.ofDays(7).toMillis()));
+                    assertThat(config.get("segment.ms").value())
+                            .as(topic)
+                            .isEqualTo(String.valueOf(Duration.ofDays(1).toMillis()));
+                }
 
                 String deadLetter = topic + ".dlq";
                 assertThat(topics.get(deadLetter).partitions()).as(deadLetter).hasSize(1);

@@ -27,6 +27,12 @@ public final class TopicCatalogue {
 
     public static final String DEAD_LETTER_SUFFIX = SETTINGS.deadLetterSuffix();
 
+    /**
+     * The event topics that carry personal data. Their settings bound how long compaction can leave an
+     * erased person's earlier events on the topic (docs/operations.md).
+     */
+    public static final List<String> PERSONAL_DATA_TOPICS = SETTINGS.personalDataTopicNames();
+
     private TopicCatalogue() {}
 
     /** Every topic to create: the compacted event topics and their dead-letter topics. */
@@ -40,7 +46,11 @@ public final class TopicCatalogue {
     }
 
     static TopicSpec eventTopic(String name) {
-        return new TopicSpec(name, SETTINGS.eventPartitions(), SETTINGS.eventConfig());
+        Map<String, String> config = new LinkedHashMap<>(SETTINGS.eventConfig());
+        if (PERSONAL_DATA_TOPICS.contains(name)) {
+            config.putAll(SETTINGS.personalDataConfig());
+        }
+        return new TopicSpec(name, SETTINGS.eventPartitions(), config);
     }
 
     static TopicSpec deadLetterTopic(String name) {
@@ -52,6 +62,8 @@ public final class TopicCatalogue {
             List<String> eventTopicNames,
             int eventPartitions,
             Map<String, String> eventConfig,
+            List<String> personalDataTopicNames,
+            Map<String, String> personalDataConfig,
             String deadLetterSuffix,
             int deadLetterPartitions,
             Map<String, String> deadLetterConfig) {
@@ -70,21 +82,34 @@ public final class TopicCatalogue {
 
         static Settings parse(JsonNode root) {
             JsonNode events = required(root, "eventTopics");
+            JsonNode personal = required(root, "personalDataTopics");
             JsonNode deadLetters = required(root, "deadLetterTopics");
-            List<String> names = new ArrayList<>();
-            for (JsonNode name : required(events, "names")) {
-                names.add(text(name, "eventTopics.names[]"));
-            }
-            if (names.isEmpty() || names.size() != names.stream().distinct().count()) {
-                throw new IllegalStateException("eventTopics.names must list distinct topics: " + names);
+            List<String> names = names(events, "eventTopics");
+            List<String> personalNames = names(personal, "personalDataTopics");
+            if (!names.containsAll(personalNames)) {
+                throw new IllegalStateException(
+                        "personalDataTopics.names must be event topics: " + personalNames + " not all in " + names);
             }
             return new Settings(
-                    List.copyOf(names),
+                    names,
                     required(events, "partitions").asInt(),
                     config(required(events, "config")),
+                    personalNames,
+                    config(required(personal, "config")),
                     text(required(deadLetters, "suffix"), "deadLetterTopics.suffix"),
                     required(deadLetters, "partitions").asInt(),
                     config(required(deadLetters, "config")));
+        }
+
+        private static List<String> names(JsonNode node, String what) {
+            List<String> names = new ArrayList<>();
+            for (JsonNode name : required(node, "names")) {
+                names.add(text(name, what + ".names[]"));
+            }
+            if (names.isEmpty() || names.size() != names.stream().distinct().count()) {
+                throw new IllegalStateException(what + ".names must list distinct topics: " + names);
+            }
+            return List.copyOf(names);
         }
 
         private static JsonNode required(JsonNode node, String field) {

@@ -13,6 +13,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TopicCatalogueTest {
 
     private static final Map<String, String> COMPACTED = Map.of("cleanup.policy", "compact");
+    private static final Map<String, String> COMPACTED_PERSONAL = Map.of(
+            "cleanup.policy",
+            "compact",
+            "max.compaction.lag.ms",
+            String.valueOf(Duration.ofDays(7).toMillis()),
+            "segment.ms",
+            String.valueOf(Duration.ofDays(1).toMillis()));
     private static final Map<String, String> DEAD_LETTER = Map.of(
             "cleanup.policy",
             "delete",
@@ -37,7 +44,13 @@ class TopicCatalogueTest {
         assertThat(all).hasSize(14);
         for (int i = 0; i < TopicCatalogue.EVENT_TOPICS.size(); i++) {
             String topic = TopicCatalogue.EVENT_TOPICS.get(i);
-            assertThat(all.get(2 * i)).isEqualTo(new TopicSpec(topic, 3, COMPACTED));
+            boolean personal = List.of(
+                            "members.contact.v1",
+                            "events.meeting.v1",
+                            "events.registration.v1",
+                            "programmes.application.v1")
+                    .contains(topic);
+            assertThat(all.get(2 * i)).isEqualTo(new TopicSpec(topic, 3, personal ? COMPACTED_PERSONAL : COMPACTED));
             assertThat(all.get(2 * i + 1)).isEqualTo(new TopicSpec(topic + ".dlq", 1, DEAD_LETTER));
         }
     }
@@ -59,18 +72,23 @@ class TopicCatalogueTest {
     @Test
     void a_catalogue_file_that_lacks_a_setting_or_repeats_a_topic_is_refused_when_read() throws Exception {
         ObjectMapper json = new ObjectMapper();
+        String personal = "\"personalDataTopics\": {\"config\": {}, \"names\": [\"a\"]}, ";
         String deadLetters =
                 "\"deadLetterTopics\": {\"suffix\": \".dlq\", \"partitions\": 1, \"config\": {\"retention.ms\": \"1\"}}";
 
         assertThatThrownBy(() -> TopicCatalogue.Settings.parse(json.readTree("{" + deadLetters + "}")))
                 .hasMessageContaining("eventTopics");
         assertThatThrownBy(() -> TopicCatalogue.Settings.parse(json.readTree(
-                        "{\"eventTopics\": {\"partitions\": 3, \"config\": {}, \"names\": [\"a\", \"a\"]}, "
+                        "{\"eventTopics\": {\"partitions\": 3, \"config\": {}, \"names\": [\"a\", \"a\"]}, " + personal
                                 + deadLetters + "}")))
                 .hasMessageContaining("distinct");
         assertThatThrownBy(() -> TopicCatalogue.Settings.parse(json.readTree(
                         "{\"eventTopics\": {\"partitions\": 3, \"config\": {\"retention.ms\": 1}, \"names\": [\"a\"]}, "
-                                + deadLetters + "}")))
+                                + personal + deadLetters + "}")))
                 .hasMessageContaining("retention.ms");
+        assertThatThrownBy(() -> TopicCatalogue.Settings.parse(
+                        json.readTree("{\"eventTopics\": {\"partitions\": 3, \"config\": {}, \"names\": [\"b\"]}, "
+                                + personal + deadLetters + "}")))
+                .hasMessageContaining("personalDataTopics.names must be event topics");
     }
 }
