@@ -16,6 +16,7 @@ import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 
 import se.techtank.notifications.service.DeliveryPlanner;
+import se.techtank.platform.testing.TestManagement;
 import se.techtank.platform.testing.TestSmtp;
 import se.techtank.platform.testing.TestSql;
 
@@ -243,7 +244,7 @@ class ReminderTest {
 
     private static double possibleDuplicates() {
         String metrics = RestAssured.given()
-                .get("/q/metrics")
+                .get(TestManagement.url("/q/metrics"))
                 .then()
                 .statusCode(200)
                 .extract()

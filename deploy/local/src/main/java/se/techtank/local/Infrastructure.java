@@ -83,6 +83,10 @@ final class Infrastructure {
         env.put("MEMBERSHIP_APPLICATION_RATE_LIMIT", "1000");
         env.put("DB_PASSWORD", database.servicePassword());
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
+        // Deployed services refuse to start without these (no defaults outside dev and test); locally they are
+        // the development key, whose private half signs .local/tokens/, and a development-only secret.
+        env.put("JWT_PUBLIC_KEY_LOCATION", "techtank/jwt/local-dev-only-public-key.pem");
+        env.put("UNSUBSCRIBE_SECRET", "local-development-only-unsubscribe-secret");
         // Partner webhooks may go to a receiver on this machine (http://127.0.0.1:<port>; docs/webhooks.md).
         env.put("WEBHOOKS_ALLOW_LOCAL_HTTP", "true");
         if (settings.smtpHost().isPresent()) {

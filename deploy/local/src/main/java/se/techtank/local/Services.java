@@ -17,8 +17,22 @@ final class Services {
             return "http://localhost:" + port + path;
         }
 
+        /** Health, metrics and the OpenAPI document: the management port, the API port + 100. */
+        int managementPort() {
+            return port + 100;
+        }
+
+        String managementUrl(String path) {
+            return "http://127.0.0.1:" + managementPort() + path;
+        }
+
         String readyUrl() {
-            return "http://127.0.0.1:" + port + "/q/health/ready";
+            return managementUrl("/q/health/ready");
+        }
+
+        /** Kafka, the outbox and the consumers: the local stack waits for these too. */
+        String dependenciesUrl() {
+            return managementUrl("/q/health/group/dependencies");
         }
     }
 
@@ -71,6 +85,7 @@ final class Services {
         command.add(layout.serviceJar(spec.module()).toString());
         Map<String, String> all = new LinkedHashMap<>(env);
         all.put("HTTP_PORT", Integer.toString(spec.port()));
+        all.put("MANAGEMENT_PORT", Integer.toString(spec.managementPort()));
         return ChildProcess.start(
                 spec.module(),
                 command,
@@ -100,9 +115,9 @@ final class Services {
                             + ") before it was ready; last lines of " + layout.show(process.logFile) + ":\n"
                             + indent(process.tail(20)));
                 }
-                if (ApiClient.status(spec.readyUrl()) == 200) {
+                if (ApiClient.status(spec.readyUrl()) == 200 && ApiClient.status(spec.dependenciesUrl()) == 200) {
                     waiting.remove(spec);
-                    step.done(spec.module() + " ready on :" + spec.port());
+                    step.done(spec.module() + " ready on :" + spec.port() + " (health :" + spec.managementPort() + ")");
                 }
             }
             if (!waiting.isEmpty() && System.nanoTime() > deadline) {
@@ -115,6 +130,10 @@ final class Services {
                             .append(spec.readyUrl())
                             .append(" answers ")
                             .append(ApiClient.status(spec.readyUrl()))
+                            .append(", ")
+                            .append(spec.dependenciesUrl())
+                            .append(" answers ")
+                            .append(ApiClient.status(spec.dependenciesUrl()))
                             .append("); last lines of ")
                             .append(layout.show(process.logFile))
                             .append(":\n")

@@ -23,6 +23,7 @@ import se.techtank.platform.testing.CloudEventFixture;
 import se.techtank.platform.testing.KafkaTestConsumer;
 import se.techtank.platform.testing.TcpProxy;
 import se.techtank.platform.testing.TestKafka;
+import se.techtank.platform.testing.TestManagement;
 import se.techtank.platform.testing.TestPostgres;
 import se.techtank.platform.testing.TestSql;
 
@@ -84,7 +85,7 @@ class InboxResilienceTest {
             await().atMost(WAIT).until(() -> stalls.current().containsKey(CONSUMER));
             // ... and says so in the dependencies group, not in readiness.
             given().when()
-                    .get("/q/health/group/dependencies")
+                    .get(TestManagement.url("/q/health/group/dependencies"))
                     .then()
                     .statusCode(503)
                     .body("checks.find { it.name == 'inbox' }.status", equalTo("DOWN"));
@@ -96,7 +97,7 @@ class InboxResilienceTest {
             assertThat(companiesInReadModel(before)).containsExactlyInAnyOrderElementsOf(idsOf(before));
             await().atMost(WAIT).until(() -> stalls.current().isEmpty());
             given().when()
-                    .get("/q/health/group/dependencies")
+                    .get(TestManagement.url("/q/health/group/dependencies"))
                     .then()
                     .statusCode(200)
                     .body("checks.find { it.name == 'inbox' }.status", equalTo("UP"));

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import se.techtank.platform.testing.Contracts;
 import se.techtank.platform.testing.KafkaTestConsumer;
 import se.techtank.platform.testing.KafkaTestConsumer.ReceivedEvent;
+import se.techtank.platform.testing.TestManagement;
 import se.techtank.platform.testing.TestOrganisationNumbers;
 import se.techtank.platform.testing.TestSql;
 import se.techtank.platform.testing.TestTokens;
@@ -231,6 +232,15 @@ class CompanyResourceTest extends WatchesTopics {
                 .post("/api/v1/companies")
                 .then()
                 .statusCode(401);
+        // A token of the trusted issuer meant for another API (aud) is refused too.
+        given().auth()
+                .oauth2(TestTokens.staffForAudience("events-service"))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/companies")
+                .then()
+                .statusCode(401);
         given().auth()
                 .oauth2(TestTokens.member(UUID.randomUUID()))
                 .contentType(ContentType.JSON)
@@ -318,7 +328,7 @@ class CompanyResourceTest extends WatchesTopics {
     void the_openapi_document_describes_the_api_and_its_security() {
         given().accept("application/json")
                 .when()
-                .get("/q/openapi")
+                .get(TestManagement.url("/q/openapi"))
                 .then()
                 .statusCode(200)
                 .body("info.title", equalTo("Techtank members API"))

@@ -33,22 +33,47 @@ public abstract class ServiceOperabilityTest {
     protected abstract String apiTitle();
 
     @Test
-    void readiness_covers_the_database_kafka_and_the_outbox() throws Exception {
+    void readiness_is_the_database_and_kafka_the_outbox_and_the_consumers_are_dependencies() throws Exception {
         HttpResponse<String> ready = get("/q/health/ready");
         JsonNode health = JSON.readTree(ready.body());
 
         assertThat(ready.statusCode()).isEqualTo(200);
         assertThat(health.path("status").asText()).isEqualTo("UP");
-        List<String> checks = new ArrayList<>();
-        health.path("checks").forEach(check -> checks.add(check.path("name").asText()));
-        assertThat(checks).contains("kafka", "outbox", "Database connections health check");
-        health.path("checks").forEach(check -> {
+        // Readiness is "can serve requests": a Kafka outage must not take the pods out of their Service.
+        assertThat(checkNames(health))
+                .contains("Database connections health check")
+                .doesNotContain("kafka", "outbox");
+
+        HttpResponse<String> dependencies = get("/q/health/group/dependencies");
+        JsonNode group = JSON.readTree(dependencies.body());
+        assertThat(dependencies.statusCode()).isEqualTo(200);
+        assertThat(checkNames(group)).contains("kafka", "outbox", "inbox");
+        group.path("checks").forEach(check -> {
             if (check.path("name").asText().equals("outbox")) {
                 assertThat(check.path("data").has("unsentRows")).isTrue();
             }
         });
         assertThat(get("/q/health/live").statusCode()).isEqualTo(200);
         assertThat(get("/q/health/started").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void health_metrics_and_the_openapi_document_are_on_the_management_port_only() throws Exception {
+        for (String path : List.of("/q/health/ready", "/q/metrics", "/q/openapi")) {
+            HttpResponse<String> onApiPort = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl() + path)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertThat(onApiPort.statusCode()).as("%s on the API port", path).isEqualTo(404);
+            assertThat(get(path).statusCode())
+                    .as("%s on the management port", path)
+                    .isEqualTo(200);
+        }
+    }
+
+    private static List<String> checkNames(JsonNode health) {
+        List<String> checks = new ArrayList<>();
+        health.path("checks").forEach(check -> checks.add(check.path("name").asText()));
+        return checks;
     }
 
     @Test
@@ -78,12 +103,13 @@ public abstract class ServiceOperabilityTest {
     @Test
     void the_committed_openapi_document_matches_the_served_one() throws Exception {
         OpenApiSnapshot.assertMatchesCommittedCopy(
-                URI.create(baseUrl() + "/q/openapi").toURL(), serviceName());
+                URI.create(TestManagement.url("/q/openapi")).toURL(), serviceName());
     }
 
+    /** A management endpoint: health, metrics, the OpenAPI document. */
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return HTTP.send(
-                HttpRequest.newBuilder(URI.create(baseUrl() + path)).build(),
+                HttpRequest.newBuilder(URI.create(TestManagement.url(path))).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 

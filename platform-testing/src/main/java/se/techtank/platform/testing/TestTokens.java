@@ -28,6 +28,13 @@ public final class TestTokens {
 
     public static final String ISSUER = "https://auth.local.techtank.dev";
     public static final String WRONG_ISSUER = "https://auth.wrong-issuer.invalid";
+    /**
+     * The audiences of every token minted here: each service accepts only tokens meant for it
+     * ({@code mp.jwt.verify.audiences}, by default its own name).
+     */
+    public static final Set<String> AUDIENCES =
+            Set.of("members-service", "events-service", "programmes-service", "notifications-service");
+
     public static final Duration DEFAULT_LIFETIME = Duration.ofHours(1);
     public static final String PRIVATE_KEY_RESOURCE = "techtank/jwt/local-dev-only-private-key.pem";
 
@@ -83,6 +90,18 @@ public final class TestTokens {
         return mint(WRONG_ISSUER, STAFF_SUBJECT, Set.of(STAFF), Map.of(), DEFAULT_LIFETIME, localDevPrivateKey());
     }
 
+    /** A staff token, correctly signed by the trusted issuer, but meant for other APIs ({@code aud}). */
+    public static String staffForAudience(String audience) {
+        return mint(
+                ISSUER,
+                Set.of(audience),
+                STAFF_SUBJECT,
+                Set.of(STAFF),
+                Map.of(),
+                DEFAULT_LIFETIME,
+                localDevPrivateKey());
+    }
+
     /** A token of the local issuer for any subject, roles and extra claims. */
     public static String withGroups(String subject, Set<String> groups, Map<String, Object> claims, Duration lifetime) {
         return mint(ISSUER, subject, groups, claims, lifetime, localDevPrivateKey());
@@ -102,10 +121,23 @@ public final class TestTokens {
             Map<String, Object> claims,
             Duration lifetime,
             PrivateKey key) {
+        return mint(issuer, AUDIENCES, subject, groups, claims, lifetime, key);
+    }
+
+    /** As {@link #mint(String, String, Set, Map, Duration, PrivateKey)}, for the given audiences ({@code aud}). */
+    public static String mint(
+            String issuer,
+            Set<String> audiences,
+            String subject,
+            Set<String> groups,
+            Map<String, Object> claims,
+            Duration lifetime,
+            PrivateKey key) {
         Instant now = Instant.now();
         Instant expiresAt = now.plus(lifetime);
         Instant issuedAt = lifetime.isNegative() ? expiresAt.minus(Duration.ofHours(1)) : now;
         JwtClaimsBuilder builder = Jwt.issuer(issuer)
+                .audience(Set.copyOf(audiences))
                 .subject(subject)
                 .upn(subject)
                 .groups(Set.copyOf(groups))

@@ -14,11 +14,14 @@ import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.agroal.DataSource;
+import io.quarkus.runtime.Startup;
 
 /**
- * The rows still waiting to be published: counted for the Prometheus gauges and the readiness check.
- * Reads are cached briefly so that scrapes and probes do not add load.
+ * The rows still waiting to be published: counted for the Prometheus gauges and the dependencies health check.
+ * Reads are cached briefly so that scrapes and probes do not add load. Created at start-up, so the gauges
+ * are there for the first scrape even when nothing has asked for the backlog yet.
  */
+@Startup
 @ApplicationScoped
 public class OutboxBacklog {
 

@@ -1,6 +1,7 @@
 package se.techtank.platform.outbox;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -21,10 +22,13 @@ public final class OutboxProducers {
     public static final Duration DELIVERY_TIMEOUT = Duration.ofMinutes(2);
 
     /**
+     * @param security the connection's security settings ({@code KafkaSettings.security()})
      * @param sendTimeout how long {@code send} may block while the broker cannot be reached (metadata)
      */
-    public static Producer<String, String> create(String bootstrapServers, String clientId, Duration sendTimeout) {
+    public static Producer<String, String> create(
+            String bootstrapServers, Map<String, Object> security, String clientId, Duration sendTimeout) {
         Properties properties = new Properties();
+        properties.putAll(security);
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -26,7 +26,7 @@ public class OutboxRelayRunner {
         this.relay = new OutboxRelay(
                 dataSource,
                 () -> OutboxProducers.create(
-                        kafka.bootstrapServers(), service + "-outbox-relay", settings.sendTimeout()),
+                        kafka.bootstrapServers(), kafka.security(), service + "-outbox-relay", settings.sendTimeout()),
                 "/" + service + "-service",
                 new OutboxRelay.Settings(
                         settings.batchSize(),

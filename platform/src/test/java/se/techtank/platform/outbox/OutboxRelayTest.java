@@ -331,7 +331,7 @@ class OutboxRelayTest {
     }
 
     private OutboxRelay relay(String bootstrapServers) {
-        return relay(() -> OutboxProducers.create(bootstrapServers, "outbox-test", Duration.ofSeconds(2)));
+        return relay(() -> OutboxProducers.create(bootstrapServers, Map.of(), "outbox-test", Duration.ofSeconds(2)));
     }
 
     private OutboxRelay relay(Supplier<Producer<String, String>> producers) {
@@ -496,7 +496,7 @@ class OutboxRelayTest {
 
         @SuppressWarnings("unchecked")
         FaultyProducer(String bootstrapServers, Fault fault) {
-            this.broker = OutboxProducers.create(bootstrapServers, "outbox-test", Duration.ofSeconds(2));
+            this.broker = OutboxProducers.create(bootstrapServers, Map.of(), "outbox-test", Duration.ofSeconds(2));
             this.producer = (Producer<String, String>)
                     Proxy.newProxyInstance(Producer.class.getClassLoader(), new Class<?>[] {Producer.class}, this);
             this.fault = fault;

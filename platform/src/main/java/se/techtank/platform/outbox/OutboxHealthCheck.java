@@ -2,19 +2,23 @@ package se.techtank.platform.outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.smallrye.health.api.HealthGroup;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
 
-/** DOWN while the oldest unpublished event is older than {@code techtank.outbox.max-unsent-age}. */
-@Readiness
+/**
+ * {@code /q/health/group/dependencies}: DOWN while the oldest unpublished event is older than
+ * {@code techtank.outbox.max-unsent-age}. Not a readiness check: an old event means Kafka is away or
+ * slow, and the service goes on taking writes meanwhile (see {@code KafkaHealthCheck}).
+ */
+@HealthGroup("dependencies")
 @ApplicationScoped
-public class OutboxReadinessCheck implements HealthCheck {
+public class OutboxHealthCheck implements HealthCheck {
 
     private final OutboxBacklog backlog;
     private final OutboxConfig config;
 
-    OutboxReadinessCheck(OutboxBacklog backlog, OutboxConfig config) {
+    OutboxHealthCheck(OutboxBacklog backlog, OutboxConfig config) {
         this.backlog = backlog;
         this.config = config;
     }
