@@ -59,9 +59,21 @@ public final class TestKafka {
     private static volatile TestKafka instance;
 
     private final String bootstrapServers;
+    /** Extra settings of this JVM's admin clients for this broker (its security settings). */
+    private final Map<String, Object> adminSettings;
 
     private TestKafka(String bootstrapServers) {
+        this(bootstrapServers, Map.of());
+    }
+
+    private TestKafka(String bootstrapServers, Map<String, Object> adminSettings) {
         this.bootstrapServers = bootstrapServers;
+        this.adminSettings = Map.copyOf(adminSettings);
+    }
+
+    /** Another broker (a secured one), reached with the given admin client settings. */
+    static TestKafka on(String bootstrapServers, Map<String, Object> adminSettings) {
+        return new TestKafka(bootstrapServers, adminSettings);
     }
 
     /** The broker of this JVM, started (or connected to) on the first call. Thread-safe. */
@@ -95,11 +107,10 @@ public final class TestKafka {
         if (topics.isEmpty()) {
             return;
         }
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                (int) ADMIN_TIMEOUT.toMillis()))) {
+        Map<String, Object> settings = new java.util.HashMap<>(adminSettings);
+        settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ADMIN_TIMEOUT.toMillis());
+        try (Admin admin = Admin.create(settings)) {
             List<NewTopic> newTopics = topics.stream()
                     .map(topic -> new NewTopic(topic.name(), topic.partitions(), (short) 1).configs(topic.config()))
                     .toList();
