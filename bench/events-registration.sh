@@ -130,7 +130,7 @@ machine
 hz=$(getconf CLK_TCK)
 # list_misses: how many meeting lists the service has rendered (snapshot_cache_total misses of meeting-lists)
 list_misses() {
-  curl -sS --max-time 30 "$base/q/metrics" | awk '/^snapshot_cache_total\{/ && /cache="meeting-lists"/ && /result="miss"/ { n += $NF } END { printf "%d", n }'
+  curl -sS --max-time 30 "http://127.0.0.1:8182/q/metrics" | awk '/^snapshot_cache_total\{/ && /cache="meeting-lists"/ && /result="miss"/ { n += $NF } END { printf "%d", n }'
 }
 median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 api_counts() { # "confirmedCount waitlistLength seatsLeft" of a meeting, as GET /api/v1/meetings/{id} answers

@@ -126,7 +126,7 @@ else
   log "Waiting for the outbox relay to publish every event"
   start=$(date +%s)
   for ((i = 0; i < 600; i++)); do
-    unsent="$(curl -sS "$base/q/metrics" | awk '/^outbox_unsent_rows/ {print int($2)}' | head -n1)"
+    unsent="$(curl -sS "http://127.0.0.1:8181/q/metrics" | awk '/^outbox_unsent_rows/ {print int($2)}' | head -n1)"
     [[ "$unsent" == 0 ]] && break
     sleep 1
   done
