@@ -86,11 +86,11 @@ public class Inbox {
      * Applies {@code effect} to the record's event unless {@code consumer} has processed it before.
      * Tombstones (records without a value) are acknowledged without effect.
      *
-     * @param consumer a stable name of the consumer, e.g. {@code company-read-model}
      * <p>The processing, retries included, is one span of kind CONSUMER whose parent is the record's {@code
      * traceparent} header (the producer's trace, see {@link EventTracing}); what the effect logs carries its
      * trace id.
      *
+     * @param consumer a stable name of the consumer, e.g. {@code company-read-model}
      * @return whether the effect ran (false for a duplicate or a tombstone)
      */
     public boolean process(String consumer, ConsumerRecord<String, String> record, Consumer<IncomingEvent> effect) {

@@ -1,7 +1,9 @@
 package se.techtank.platform.tracing;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.opentelemetry.api.trace.Span;
@@ -77,7 +79,7 @@ public final class EventTracing {
 
         @Override
         public Iterable<String> keys(ConsumerRecord<String, ?> record) {
-            java.util.List<String> keys = new java.util.ArrayList<>();
+            List<String> keys = new ArrayList<>();
             record.headers().forEach(header -> keys.add(header.key()));
             return keys;
         }
