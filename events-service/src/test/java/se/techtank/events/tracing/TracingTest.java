@@ -21,6 +21,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,7 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 class TracingTest extends WatchesTopics {
 
+    private static final Logger LOG = Logger.getLogger(TracingTest.class);
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final KafkaTestConsumer registrationTopic = watch(MeetingsApi.REGISTRATION_TOPIC);
@@ -94,6 +96,7 @@ class TracingTest extends WatchesTopics {
         boolean applied = inbox.process("tracing-test-" + UUID.randomUUID(), recordOf(event), registered -> {
             traceInEffect.set(Span.current().getSpanContext().getTraceId());
             traceInLogContext.set(MDC.get("traceId"));
+            LOG.infof("Traced %s", registered.id()); // with LOG_JSON=true: "mdc":{"traceId":…}
         });
 
         assertThat(applied).isTrue();
