@@ -29,6 +29,7 @@ public final class CloudEventFixture {
     private OffsetDateTime time;
     private String data;
     private boolean validate = true;
+    private final Map<String, String> extraHeaders = new LinkedHashMap<>();
 
     private CloudEventFixture(String topic) {
         this.topic = topic;
@@ -86,6 +87,12 @@ public final class CloudEventFixture {
         return this;
     }
 
+    /** A further record header, e.g. {@code traceparent}. */
+    public CloudEventFixture header(String name, String value) {
+        extraHeaders.put(name, value);
+        return this;
+    }
+
     public String id() {
         return id;
     }
@@ -100,6 +107,7 @@ public final class CloudEventFixture {
         if (time != null) {
             headers.put("ce_time", time.toString());
         }
+        headers.putAll(extraHeaders);
         TestEvents.send(TestKafka.get().bootstrapServers(), topic, subject, headers, data);
         return id;
     }

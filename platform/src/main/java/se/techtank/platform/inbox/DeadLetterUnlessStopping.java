@@ -5,6 +5,8 @@ import java.util.function.BiConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
@@ -35,14 +37,20 @@ public class DeadLetterUnlessStopping implements KafkaFailureHandler.Factory {
 
     private static final Logger LOG = Logger.getLogger(DeadLetterUnlessStopping.class);
 
+    /** {@code techtank_dead_letter_records_total}: records sent to a dead-letter topic. */
+    static final String METRIC = "techtank.dead.letter.records";
+
     private final KafkaFailureHandler.Factory deadLetterQueue;
     private final ShutdownSignal shutdown;
+    private final MeterRegistry registry;
 
     DeadLetterUnlessStopping(
             @Identifier(KafkaFailureHandler.Strategy.DEAD_LETTER_QUEUE) KafkaFailureHandler.Factory deadLetterQueue,
-            ShutdownSignal shutdown) {
+            ShutdownSignal shutdown,
+            MeterRegistry registry) {
         this.deadLetterQueue = deadLetterQueue;
         this.shutdown = shutdown;
+        this.registry = registry;
     }
 
     @Override
@@ -51,8 +59,8 @@ public class DeadLetterUnlessStopping implements KafkaFailureHandler.Factory {
             Vertx vertx,
             KafkaConsumer<?, ?> consumer,
             BiConsumer<Throwable, Boolean> reportFailure) {
-        KafkaFailureHandler delegate = deadLetterQueue.create(
-                config == null ? null : new TopicDeadLetterQueue(config.config()), vertx, consumer, reportFailure);
+        TopicDeadLetterQueue channel = config == null ? null : new TopicDeadLetterQueue(config.config());
+        KafkaFailureHandler delegate = deadLetterQueue.create(channel, vertx, consumer, reportFailure);
         return new KafkaFailureHandler() {
             @Override
             public <K, V> Uni<Void> handle(IncomingKafkaRecord<K, V> record, Throwable reason, Metadata metadata) {
@@ -60,7 +68,10 @@ public class DeadLetterUnlessStopping implements KafkaFailureHandler.Factory {
                     LOG.infof("Stopping: %s left for redelivery (%s)", describe(record), reason.toString());
                     return Uni.createFrom().nothing();
                 }
-                return delegate.handle(record, reason, metadata);
+                // Counted once the dead-letter topic has the record: an alert on this counter means records
+                // that nobody applies until someone republishes them (docs/events.md).
+                return delegate.handle(record, reason, metadata)
+                        .invoke(() -> deadLettered(channel, record).increment());
             }
 
             @Override
@@ -68,6 +79,20 @@ public class DeadLetterUnlessStopping implements KafkaFailureHandler.Factory {
                 delegate.terminate();
             }
         };
+    }
+
+    private Counter deadLettered(TopicDeadLetterQueue channel, IncomingKafkaRecord<?, ?> record) {
+        String topic = record != null
+                ? record.getTopic()
+                : channel == null ? null : channel.getTopic().orElse(null);
+        String deadLetterTopic =
+                channel == null ? null : channel.getDeadLetterQueueTopic().orElse(null);
+        return Counter.builder(METRIC)
+                .description("Records that could not be processed and were sent to a dead-letter topic")
+                .tag("topic", topic == null ? "unknown" : topic)
+                .tag("dead_letter_topic", deadLetterTopic == null ? "unknown" : deadLetterTopic)
+                .tag("channel", channel == null ? "unknown" : channel.getChannel())
+                .register(registry);
     }
 
     private static String describe(IncomingKafkaRecord<?, ?> record) {

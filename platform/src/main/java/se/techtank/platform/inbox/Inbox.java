@@ -8,6 +8,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.validation.ConstraintViolationException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
@@ -17,6 +22,7 @@ import se.techtank.platform.events.MalformedEventException;
 import se.techtank.platform.failure.Backoff;
 import se.techtank.platform.failure.TransientFailures;
 import se.techtank.platform.problem.DomainException;
+import se.techtank.platform.tracing.EventTracing;
 
 /**
  * Processes each consumed event at most once per consumer: the event id is recorded in the inbox
@@ -55,13 +61,16 @@ public class Inbox {
     private final int maxAttempts;
     private final Duration retryDelay;
     private final Duration maxRetryDelay;
+    private final Tracer tracer;
 
     Inbox(
             EntityManager entityManager,
             ObjectMapper objectMapper,
             ShutdownSignal shutdown,
             ConsumerStalls stalls,
-            InboxConfig config) {
+            InboxConfig config,
+            OpenTelemetry openTelemetry) {
+        this.tracer = openTelemetry.getTracer(Inbox.class.getName());
         this.entityManager = entityManager;
         this.objectMapper = objectMapper;
         this.shutdown = shutdown;
@@ -77,6 +86,10 @@ public class Inbox {
      * Applies {@code effect} to the record's event unless {@code consumer} has processed it before.
      * Tombstones (records without a value) are acknowledged without effect.
      *
+     * <p>The processing, retries included, is one span of kind CONSUMER whose parent is the record's {@code
+     * traceparent} header (the producer's trace, see {@link EventTracing}); what the effect logs carries its
+     * trace id.
+     *
      * @param consumer a stable name of the consumer, e.g. {@code company-read-model}
      * @return whether the effect ran (false for a duplicate or a tombstone)
      */
@@ -84,6 +97,22 @@ public class Inbox {
         if (record.value() == null) {
             return false;
         }
+        Span span = EventTracing.startConsumerSpan(tracer, consumer, record);
+        try (Scope ignored = span.makeCurrent()) {
+            boolean applied = processInSpan(consumer, record, effect);
+            span.setAttribute("techtank.inbox.applied", applied);
+            return applied;
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private boolean processInSpan(
+            String consumer, ConsumerRecord<String, String> record, Consumer<IncomingEvent> effect) {
         IncomingEvent event = IncomingEvent.from(record, objectMapper);
         int failedAttempts = 0;
         int infrastructureFailures = 0;

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import se.techtank.platform.jdbc.PlainSql;
+import se.techtank.platform.tracing.EventTracing;
 
 /**
  * Records an event in the outbox table, inside the caller's transaction, so that the event is
@@ -72,13 +73,16 @@ public class Outbox {
         // The command's own changes are written first, as a native query would: their constraint violations
         // surface here, inside the command, where services turn them into answers (not at the commit).
         entityManager.flush();
+        // The trace that caused the event travels with it (docs/events.md): the relay sends it as headers.
+        EventTracing.TraceContext trace = EventTracing.current();
         // now() is the transaction's start time in PostgreSQL: the time the fact happened. Plain SQL: it runs
         // for every event, and a native query cost more CPU than the insert (PlainSql).
         PlainSql.update(
                 entityManager,
                 """
-                insert into platform.outbox (id, topic, aggregate_type, aggregate_id, event_type, data_schema, payload, occurred_at)
-                values (?, ?, ?, ?, ?, ?, cast(? as jsonb), now())
+                insert into platform.outbox
+                    (id, topic, aggregate_type, aggregate_id, event_type, data_schema, payload, occurred_at, traceparent, tracestate)
+                values (?, ?, ?, ?, ?, ?, cast(? as jsonb), now(), ?, ?)
                 """,
                 id,
                 names.topic(),
@@ -86,7 +90,9 @@ public class Outbox {
                 aggregateId.toString(),
                 names.type(),
                 names.dataSchema(),
-                json);
+                json,
+                trace.traceparent(),
+                trace.tracestate());
         transactions.registerInterposedSynchronization(new WakeRelayAfterCommit(relay));
         return id;
     }

@@ -32,6 +32,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.jboss.logging.Logger;
 
 import se.techtank.platform.events.CloudEventHeaders;
+import se.techtank.platform.tracing.EventTracing;
 
 /**
  * Publishes outbox rows to Kafka as CloudEvents (binary mode), oldest first, keyed by aggregate id.
@@ -204,7 +205,8 @@ public final class OutboxRelay {
 
     private List<OutboxRow> claim(Connection connection) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
-                select seq, id, topic, aggregate_id, event_type, data_schema, payload::text, occurred_at
+                select seq, id, topic, aggregate_id, event_type, data_schema, payload::text, occurred_at,
+                       traceparent, tracestate
                 from platform.outbox
                 where sent_at is null
                 order by seq
@@ -223,7 +225,9 @@ public final class OutboxRelay {
                             rs.getString(5),
                             rs.getString(6),
                             rs.getString(7),
-                            rs.getObject(8, OffsetDateTime.class)));
+                            rs.getObject(8, OffsetDateTime.class),
+                            rs.getString(9),
+                            rs.getString(10)));
                 }
             }
             return rows;
@@ -353,6 +357,13 @@ public final class OutboxRelay {
                 bytes(row.occurredAt().withOffsetSameInstant(ZoneOffset.UTC).toString()));
         headers.add(CloudEventHeaders.DATA_SCHEMA, bytes(row.dataSchema()));
         headers.add(CloudEventHeaders.CONTENT_TYPE, bytes(CloudEventHeaders.JSON));
+        // The recording span's trace: consumers continue it (CloudEvents distributed-tracing extension).
+        if (row.traceparent() != null) {
+            headers.add(EventTracing.TRACEPARENT, bytes(row.traceparent()));
+            if (row.tracestate() != null) {
+                headers.add(EventTracing.TRACESTATE, bytes(row.tracestate()));
+            }
+        }
         return new ProducerRecord<>(row.topic(), null, row.aggregateId(), row.payload(), headers);
     }
 
@@ -399,5 +410,7 @@ public final class OutboxRelay {
             String eventType,
             String dataSchema,
             String payload,
-            OffsetDateTime occurredAt) {}
+            OffsetDateTime occurredAt,
+            String traceparent,
+            String tracestate) {}
 }

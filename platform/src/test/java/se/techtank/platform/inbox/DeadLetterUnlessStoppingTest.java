@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaConnectorIncomingConfiguration;
 import io.smallrye.reactive.messaging.kafka.fault.KafkaFailureHandler;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.junit.jupiter.api.Test;
@@ -15,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DeadLetterUnlessStoppingTest {
 
     private final List<Throwable> deadLettered = new ArrayList<>();
+    private final MeterRegistry registry = new SimpleMeterRegistry();
 
     private final KafkaFailureHandler.Factory deadLetterQueue =
             (config, vertx, consumer, reportFailure) -> new KafkaFailureHandler() {
@@ -27,8 +31,9 @@ class DeadLetterUnlessStoppingTest {
 
     @Test
     void a_failed_record_goes_to_the_dead_letter_topic_while_the_service_runs() {
-        DeadLetterUnlessStopping strategy = new DeadLetterUnlessStopping(deadLetterQueue, new ShutdownSignal());
-        KafkaFailureHandler handler = strategy.create(null, null, null, null);
+        DeadLetterUnlessStopping strategy =
+                new DeadLetterUnlessStopping(deadLetterQueue, new ShutdownSignal(), registry);
+        KafkaFailureHandler handler = strategy.create(companyChannel(), null, null, null);
 
         CompletableFuture<Void> handled = handler.handle(
                         null, new IllegalStateException("bad payload"), Metadata.empty())
@@ -36,12 +41,13 @@ class DeadLetterUnlessStoppingTest {
 
         assertThat(handled).isCompleted();
         assertThat(deadLettered).extracting(Throwable::getMessage).containsExactly("bad payload");
+        assertThat(deadLetteredCount()).isEqualTo(1.0);
     }
 
     @Test
     void a_record_that_fails_while_stopping_is_neither_dead_lettered_nor_acknowledged() {
         ShutdownSignal shutdown = new ShutdownSignal();
-        DeadLetterUnlessStopping strategy = new DeadLetterUnlessStopping(deadLetterQueue, shutdown);
+        DeadLetterUnlessStopping strategy = new DeadLetterUnlessStopping(deadLetterQueue, shutdown, registry);
         KafkaFailureHandler handler = strategy.create(null, null, null, null);
 
         shutdown.onStop(null);
@@ -50,6 +56,7 @@ class DeadLetterUnlessStoppingTest {
                 .subscribeAsCompletionStage();
 
         assertThat(deadLettered).isEmpty();
+        assertThat(registry.find(DeadLetterUnlessStopping.METRIC).counters()).isEmpty();
         // Never completing keeps the offset uncommitted, so Kafka delivers the record again.
         assertThat(handled).isNotDone();
     }
@@ -66,6 +73,21 @@ class DeadLetterUnlessStoppingTest {
                                 "dead-letter-queue.topic", "company-dead-letters")))
                         .getDeadLetterQueueTopic())
                 .contains("company-dead-letters");
+    }
+
+    private static KafkaConnectorIncomingConfiguration companyChannel() {
+        return new KafkaConnectorIncomingConfiguration(
+                channel(java.util.Map.of("channel-name", "members-company", "topic", "members.company.v1")));
+    }
+
+    /** {@code techtank_dead_letter_records_total} of the company channel. */
+    private double deadLetteredCount() {
+        return registry.get(DeadLetterUnlessStopping.METRIC)
+                .tag("topic", "members.company.v1")
+                .tag("dead_letter_topic", "members.company.v1.dlq")
+                .tag("channel", "members-company")
+                .counter()
+                .count();
     }
 
     /** A channel's configuration as the connector sees it: what it requires, and {@code values}. */

@@ -25,6 +25,20 @@ import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -43,6 +57,7 @@ import se.techtank.platform.testing.TcpProxy;
 import se.techtank.platform.testing.TestKafka;
 import se.techtank.platform.testing.TestPostgres;
 import se.techtank.platform.topics.TopicSpec;
+import se.techtank.platform.tracing.EventTracing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -194,6 +209,117 @@ class OutboxRelayTest {
         }
         assertThat(unsentRows()).isZero();
         assertThat(relay.publishBatch()).isZero();
+    }
+
+    @Test
+    void a_row_recorded_inside_a_span_carries_its_trace_to_the_record_and_the_consumers_span_continues_it()
+            throws Exception {
+        InMemorySpanExporter spans = InMemorySpanExporter.create();
+        try (SdkTracerProvider tracing = SdkTracerProvider.builder()
+                        .addSpanProcessor(SimpleSpanProcessor.create(spans))
+                        .build();
+                KafkaTestConsumer consumer = KafkaTestConsumer.subscribe(topic)) {
+            Tracer tracer = tracing.get("outbox-relay-test");
+            // A request that arrived with a trace of its caller's, tracestate included.
+            SpanContext caller = SpanContext.createFromRemoteParent(
+                    "4bf92f3577b34da6a3ce929d0e0e4736",
+                    "00f067aa0ba902b7",
+                    TraceFlags.getSampled(),
+                    TraceState.builder().put("techtank", "test").build());
+            Span request = tracer.spanBuilder("POST /things")
+                    .setSpanKind(SpanKind.SERVER)
+                    .setParent(Context.root().with(Span.wrap(caller)))
+                    .startSpan();
+            String aggregate = UUID.randomUUID().toString();
+            try (Scope ignored = request.makeCurrent()) {
+                insert(aggregate, 1);
+            } finally {
+                request.end();
+            }
+
+            assertThat(relay(TestKafka.get().bootstrapServers()).publishBatch()).isEqualTo(1);
+            ReceivedEvent event = consumer.awaitEvent(e -> e.key().equals(aggregate));
+            assertThat(event.header("traceparent"))
+                    .isEqualTo("00-4bf92f3577b34da6a3ce929d0e0e4736-"
+                            + request.getSpanContext().getSpanId() + "-01");
+            assertThat(event.header("tracestate")).isEqualTo("techtank=test");
+            assertThat(event.header("ce_id"))
+                    .as("alongside the CloudEvents headers")
+                    .isNotNull();
+
+            EventTracing.startConsumerSpan(tracer, "test-consumer", recordOf(event))
+                    .end();
+            SpanData processing = consumerSpan(spans);
+            assertThat(processing.getName()).isEqualTo("process " + topic);
+            assertThat(processing.getTraceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+            assertThat(processing.getParentSpanId())
+                    .isEqualTo(request.getSpanContext().getSpanId());
+            assertThat(processing.getParentSpanContext().isRemote()).isTrue();
+            assertThat(processing.getAttributes().get(AttributeKey.stringKey("cloudevents.event_id")))
+                    .isEqualTo(event.ceId());
+        }
+    }
+
+    @Test
+    void a_row_recorded_without_a_span_is_relayed_without_traceparent_and_its_consumer_starts_a_new_trace()
+            throws Exception {
+        InMemorySpanExporter spans = InMemorySpanExporter.create();
+        try (SdkTracerProvider tracing = SdkTracerProvider.builder()
+                        .addSpanProcessor(SimpleSpanProcessor.create(spans))
+                        .build();
+                KafkaTestConsumer consumer = KafkaTestConsumer.subscribe(topic)) {
+            String aggregate = UUID.randomUUID().toString();
+            insert(aggregate, 1);
+            assertThat(traceparentOfRows()).as("nothing to keep outside a span").containsOnlyNulls();
+
+            assertThat(relay(TestKafka.get().bootstrapServers()).publishBatch()).isEqualTo(1);
+            ReceivedEvent event = consumer.awaitEvent(e -> e.key().equals(aggregate));
+            assertThat(event.headers()).doesNotContainKeys("traceparent", "tracestate");
+
+            EventTracing.startConsumerSpan(tracing.get("outbox-relay-test"), "test-consumer", recordOf(event))
+                    .end();
+            SpanData processing = consumerSpan(spans);
+            assertThat(processing.getParentSpanContext().isValid())
+                    .as("a root span")
+                    .isFalse();
+            assertThat(processing.getSpanContext().isValid())
+                    .as("its own new trace")
+                    .isTrue();
+        }
+    }
+
+    /** The one finished span of kind CONSUMER. */
+    private static SpanData consumerSpan(InMemorySpanExporter spans) {
+        List<SpanData> consumers = spans.getFinishedSpanItems().stream()
+                .filter(span -> span.getKind() == SpanKind.CONSUMER)
+                .toList();
+        assertThat(consumers).hasSize(1);
+        return consumers.get(0);
+    }
+
+    /** The record as a consumer receives it from the broker. */
+    private static ConsumerRecord<String, String> recordOf(ReceivedEvent event) {
+        ConsumerRecord<String, String> record =
+                new ConsumerRecord<>(event.topic(), event.partition(), event.offset(), event.key(), event.value());
+        event.headers()
+                .forEach((name, value) ->
+                        record.headers().add(name, value == null ? null : value.getBytes(StandardCharsets.UTF_8)));
+        return record;
+    }
+
+    private List<String> traceparentOfRows() throws SQLException {
+        try (Connection connection = database.getConnection();
+                PreparedStatement statement =
+                        connection.prepareStatement("select traceparent from platform.outbox where topic = ?")) {
+            statement.setString(1, topic);
+            List<String> values = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+            return values;
+        }
     }
 
     /**
@@ -350,20 +476,27 @@ class OutboxRelayTest {
         return relay;
     }
 
-    /** The row {@link Outbox#record} writes, for aggregate {@code aggregate}'s {@code n}th event. */
+    /**
+     * The row {@link Outbox#record} writes, for aggregate {@code aggregate}'s {@code n}th event, with the trace
+     * context of the current span (none outside one).
+     */
     private String insert(String aggregate, int n) throws SQLException {
         String id = UUID.randomUUID().toString();
+        EventTracing.TraceContext trace = EventTracing.current();
         try (Connection connection = database.getConnection();
                 PreparedStatement statement = connection.prepareStatement("""
                         insert into platform.outbox
-                            (id, topic, aggregate_type, aggregate_id, event_type, data_schema, payload, occurred_at)
+                            (id, topic, aggregate_type, aggregate_id, event_type, data_schema, payload, occurred_at,
+                             traceparent, tracestate)
                         values (?::uuid, ?, 'thing', ?, 'se.techtank.test.thing.happened',
-                                'contracts/test/thing.happened.v1.json', cast(? as jsonb), now())
+                                'contracts/test/thing.happened.v1.json', cast(? as jsonb), now(), ?, ?)
                         """)) {
             statement.setString(1, id);
             statement.setString(2, topic);
             statement.setString(3, aggregate);
             statement.setString(4, "{\"n\": " + n + "}");
+            statement.setString(5, trace.traceparent());
+            statement.setString(6, trace.tracestate());
             statement.executeUpdate();
         }
         return id;

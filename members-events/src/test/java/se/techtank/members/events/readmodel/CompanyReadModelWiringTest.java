@@ -8,6 +8,8 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.Arc;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -73,6 +75,7 @@ public abstract class CompanyReadModelWiringTest {
     void a_malformed_record_goes_to_the_dead_letter_topic_and_the_next_one_is_processed() {
         try (KafkaTestConsumer deadLetters =
                 KafkaTestConsumer.subscribe(TestKafka.get().bootstrapServers(), CompanyEvents.TOPIC + ".dlq")) {
+            double deadLetteredBefore = deadLetteredRecords();
             UUID notJson = UUID.randomUUID();
             UUID noHeaders = UUID.randomUUID();
             UUID good = UUID.randomUUID();
@@ -92,7 +95,22 @@ public abstract class CompanyReadModelWiringTest {
                             .headers())
                     .containsKey("dead-letter-reason");
             assertThat(companyName(notJson)).isNull();
+            // Both records counted, once each, under the topic they came from.
+            await().atMost(WAIT).until(() -> deadLetteredRecords() == deadLetteredBefore + 2);
         }
+    }
+
+    /** {@code techtank_dead_letter_records_total} of this channel, 0 before its first dead letter. */
+    private static double deadLetteredRecords() {
+        Counter counter = Arc.container()
+                .instance(MeterRegistry.class)
+                .get()
+                .find("techtank.dead.letter.records")
+                .tag("topic", CompanyEvents.TOPIC)
+                .tag("dead_letter_topic", CompanyEvents.TOPIC + ".dlq")
+                .tag("channel", "members-company")
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     /** A company.registered event as members-service publishes it (validated against its schema on send). */
