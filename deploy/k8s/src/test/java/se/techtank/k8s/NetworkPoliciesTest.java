@@ -61,6 +61,10 @@ class NetworkPoliciesTest {
                 assertThat(connects(overlay, service(overlay, service), db, 5432))
                         .as(overlay + ": " + service + "-service to " + database + "-db")
                         .isEqualTo(service.equals(database));
+                // Each side on its own, too: the database admits only its service, whatever the others' egress.
+                assertThat(ingress(overlay, db, service(overlay, service), 5432))
+                        .as(overlay + ": " + database + "-db admits " + service + "-service")
+                        .isEqualTo(service.equals(database));
             }
             Peer kafka =
                     Peer.pod(namespace(overlay), Map.of("strimzi.io/cluster", "techtank", "strimzi.io/kind", "Kafka"));

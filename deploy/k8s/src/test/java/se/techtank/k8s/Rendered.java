@@ -108,13 +108,19 @@ final class Rendered {
         }
     }
 
-    /** kubectl from the PATH; skips the test (or fails it, with -Dk8s.required=true) when there is none. */
+    /**
+     * kubectl from {@code -Dk8s.kubectl} or the PATH; skips the test (or fails it, with -Dk8s.required=true) when
+     * there is none.
+     */
     private static String kubectl() {
-        Optional<Path> found = Optional.ofNullable(System.getenv("PATH")).stream()
-                .flatMap(path -> List.of(path.split(java.io.File.pathSeparator)).stream())
-                .map(dir -> Path.of(dir, "kubectl"))
-                .filter(Files::isExecutable)
-                .findFirst();
+        String given = System.getProperty("k8s.kubectl", "");
+        Optional<Path> found = given.isBlank()
+                ? Optional.ofNullable(System.getenv("PATH")).stream()
+                        .flatMap(path -> List.of(path.split(java.io.File.pathSeparator)).stream())
+                        .map(dir -> Path.of(dir, "kubectl"))
+                        .filter(Files::isExecutable)
+                        .findFirst()
+                : Optional.of(Path.of(given)).filter(Files::isExecutable);
         if (found.isEmpty()) {
             String message = "kubectl is not on the PATH: the Kubernetes manifests of deploy/k8s were not rendered"
                     + " nor checked (install kubectl, see docs/operations.md)";
