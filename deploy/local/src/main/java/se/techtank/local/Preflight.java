@@ -120,7 +120,10 @@ final class Preflight {
             ports.put(Smtp.PORT, "SMTP");
         }
         ports.put(WebhookReceiver.PORT, "webhook receiver");
-        options.services().forEach(s -> ports.put(s.port(), s.module()));
+        options.services().forEach(s -> {
+            ports.put(s.port(), s.module());
+            ports.put(s.managementPort(), s.module() + " (management)");
+        });
         List<String> busy = new ArrayList<>();
         ports.forEach((port, what) -> {
             if (!portFree(port)) {

@@ -29,7 +29,9 @@ final class Summary {
         if (!services.specs().isEmpty()) {
             out.append("  Swagger UI\n");
             for (Services.Spec spec : services.specs()) {
-                out.append(String.format("    %-22s %s%n", spec.module(), spec.url("/q/swagger-ui")));
+                out.append(String.format(
+                        "    %-22s %s%n",
+                        spec.module(), spec.managementUrl("/q/swagger-ui").replace("127.0.0.1", "localhost")));
             }
         }
         out.append("  Tokens (valid 30 days) in ").append(tokens).append("/\n");

@@ -84,6 +84,35 @@ public abstract class ServiceOperabilityTest {
         assertThat(metrics.body()).contains("outbox_unsent_rows", "outbox_oldest_unsent_age_seconds");
     }
 
+    /**
+     * The dashboard and the alerts (deploy/k8s/monitoring) use these metrics; a renamed or missing one
+     * would leave a panel empty or an alert that never fires.
+     */
+    @Test
+    void every_metric_the_dashboard_and_alerts_use_for_this_service_is_exposed() throws Exception {
+        String service = serviceName().replace("-service", "");
+        List<String> expected = new ArrayList<>();
+        for (String line : java.nio.file.Files.readAllLines(
+                java.nio.file.Path.of("..", "deploy", "k8s", "monitoring", "metrics.txt"))) {
+            String[] fields = line.trim().split("\\s+");
+            if (line.isBlank() || line.startsWith("#") || fields.length < 2) {
+                continue;
+            }
+            if (fields[1].equals("all") || List.of(fields[1].split(",")).contains(service)) {
+                expected.add(fields[0]);
+            }
+        }
+        assertThat(expected).as("metrics of %s in metrics.txt", service).isNotEmpty();
+
+        String metrics = get("/q/metrics").body();
+        List<String> exposed = new ArrayList<>();
+        metrics.lines()
+                .filter(line -> !line.startsWith("#"))
+                .map(line -> line.split("[{ ]", 2)[0])
+                .forEach(exposed::add);
+        assertThat(exposed).as("metrics exposed by %s", service).containsAll(expected);
+    }
+
     @Test
     void the_openapi_document_has_a_title_contact_and_the_bearer_scheme() throws Exception {
         JsonNode document = JSON.readTree(get("/q/openapi?format=json").body());

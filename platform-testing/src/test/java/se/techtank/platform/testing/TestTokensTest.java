@@ -40,6 +40,7 @@ class TestTokensTest {
         verifier = new JwtConsumerBuilder()
                 .setVerificationKey(key)
                 .setExpectedIssuer(TestTokens.ISSUER)
+                .setExpectedAudience("members-service")
                 .setRequireExpirationTime()
                 .setRequireIssuedAt()
                 .setRequireSubject()

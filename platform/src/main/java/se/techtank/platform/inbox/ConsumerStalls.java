@@ -44,6 +44,8 @@ public class ConsumerStalls {
     }
 
     void recovered(String consumer) {
+        // Registered with the consumer's first event: from then on its series are there, at zero.
+        register(consumer);
         stalls.remove(consumer);
     }
 

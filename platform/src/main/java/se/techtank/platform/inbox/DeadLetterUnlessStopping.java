@@ -61,6 +61,8 @@ public class DeadLetterUnlessStopping implements KafkaFailureHandler.Factory {
             BiConsumer<Throwable, Boolean> reportFailure) {
         TopicDeadLetterQueue channel = config == null ? null : new TopicDeadLetterQueue(config.config());
         KafkaFailureHandler delegate = deadLetterQueue.create(channel, vertx, consumer, reportFailure);
+        // At zero from the start, so that a dashboard and an alert on its rate see every channel's counter.
+        deadLettered(channel, null);
         return new KafkaFailureHandler() {
             @Override
             public <K, V> Uni<Void> handle(IncomingKafkaRecord<K, V> record, Throwable reason, Metadata metadata) {
