@@ -103,6 +103,11 @@ public abstract class ServiceOperabilityTest {
             }
         }
         assertThat(expected).as("metrics of %s in metrics.txt", service).isNotEmpty();
+        // One answered API request, so that the HTTP server's metrics exist.
+        HTTP.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/no-such-resource"))
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
 
         String metrics = get("/q/metrics").body();
         List<String> exposed = new ArrayList<>();
