@@ -36,13 +36,18 @@ public class JwtKeyGuard {
         check(LaunchMode.current(), keyLocation, key).ifPresent(LOG::warn);
     }
 
+    /** {@code NONE} is SmallRye JWT's own default for "not set". */
+    private static boolean set(String value) {
+        return !value.isBlank() && !value.equals("NONE");
+    }
+
     /**
      * Throws when a deployed service has no key; returns a warning when it was explicitly given the
      * development key (the local stack does that).
      */
     static Optional<String> check(LaunchMode mode, Optional<String> keyLocation, Optional<String> key) {
-        boolean located = keyLocation.filter(location -> !location.isBlank()).isPresent();
-        boolean inline = key.filter(value -> !value.isBlank()).isPresent();
+        boolean located = keyLocation.filter(JwtKeyGuard::set).isPresent();
+        boolean inline = key.filter(JwtKeyGuard::set).isPresent();
         if (mode.isDevOrTest()) {
             return Optional.empty();
         }

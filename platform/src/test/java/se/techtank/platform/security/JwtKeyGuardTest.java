@@ -20,6 +20,9 @@ class JwtKeyGuardTest {
                 .hasMessageContaining("JWKS");
         assertThatThrownBy(() -> JwtKeyGuard.check(LaunchMode.NORMAL, Optional.of(" "), NONE))
                 .isInstanceOf(IllegalStateException.class);
+        // What the platform's configuration gives when JWT_PUBLIC_KEY_LOCATION is not set.
+        assertThatThrownBy(() -> JwtKeyGuard.check(LaunchMode.NORMAL, Optional.of("NONE"), Optional.of("NONE")))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test

@@ -1,0 +1,190 @@
+#!/usr/bin/env bash
+# Start time and memory of each service alone, as its container runs it.
+#
+#   bench/startup.sh [--appcds] [--steps] [--runs N] [--skip-build] [--wait] [SERVICE...]   # default: all four
+#
+# What it does, from the repository root of this worktree (any current directory works):
+#   1. builds the services and the local stack launcher when their jars are missing or older than the
+#      sources (--skip-build: never); with --appcds it checks that target/quarkus-app/app-cds.jsa exists
+#      (build with -Dquarkus.package.jar.appcds.enabled=true -Dquarkus.package.jar.appcds.use-container=false);
+#   2. starts the local stack's infrastructure only (deploy/local/run --infra-only: PostgreSQL on :55432,
+#      Kafka on :9092/:9093, SMTP on :2525; those ports and 8081-8084 must be free, --wait waits up to 30
+#      minutes for them) and waits for "Techtank local stack is ready";
+#   3. for each service, BENCH_RUNS (--runs, default 3) times: starts it alone from its directory as the image
+#      does (cd target/quarkus-app; java <flags> -jar quarkus-run.jar) with the environment the local stack
+#      gives it (DB_URL, DB_USER, DB_PASSWORD, KAFKA_BOOTSTRAP_SERVERS, SMTP_HOST/PORT, HTTP_PORT, ...) and
+#      measures
+#        - ready: from the exec to the first 200 of /q/health/ready on BENCH_HEALTH_PORT (default the service's
+#          HTTP port), polled every 50 ms, so ±50 ms;
+#        - Quarkus' own "started in" (from its main method to listening: the rest is the JVM's start and
+#          the class loading before main, and the first readiness checks);
+#        - VmRSS (/proc/<pid>/status) when ready, and after a warm-up of BENCH_WARMUP (default 100) requests
+#          of each kind: readiness, metrics, and a staff read of the service's main list (a token minted with
+#          the committed local development key, openssl) — a service that has served its first requests;
+#        - classes loaded, and of them from a CDS archive (jcmd PerfCounter.print, after the warm-up), and the
+#          CPU time (user + system) the JVM used until ready;
+#      then stops it (SIGTERM) and prints the medians of the runs;
+#   4. stops the infrastructure (also on Ctrl-C or failure).
+# JVM flags: the image's (BENCH_JVM_OPTS, default "-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError",
+# docs/images.md) plus what stands in for the container's limits on this machine (BENCH_CONTAINER_OPTS,
+# default "-XX:MaxRAM=512m -XX:ActiveProcessorCount=2 -XX:+UseSerialGC": a 512 MiB, 2-CPU container, in which
+# the JVM picks the serial collector itself); --appcds adds "-XX:SharedArchiveFile=app-cds.jsa -Xshare:on",
+# so that an archive that does not fit this JVM fails the start instead of being ignored.
+# --steps adds -Dquarkus.debug.print-startup-times=true and prints the ten slowest start-up steps of each
+# service's last run (what the time is spent on; the printing itself costs a little, so measure without it).
+# The 1-minute load average is printed with each run: on a shared machine the wall times are upper bounds,
+# the CPU time until ready says more.
+# Everything listens on 127.0.0.1 only. Logs go to .local/bench/startup/ (git-ignored).
+# Needs Java 17+ (a JDK: jcmd), curl and openssl.
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+work="$repo/.local/bench/startup"
+runs="${BENCH_RUNS:-3}"
+warmup="${BENCH_WARMUP:-100}"
+jvm_opts="${BENCH_JVM_OPTS:--XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError}"
+container_opts="${BENCH_CONTAINER_OPTS:--XX:MaxRAM=512m -XX:ActiveProcessorCount=2 -XX:+UseSerialGC}"
+appcds=no
+steps=no
+build=auto
+wait=no
+services=()
+while (($#)); do
+  case "$1" in
+    --appcds) appcds=yes ;;
+    --steps) steps=yes ;;
+    --runs) runs="$2"; shift ;;
+    --skip-build) build=never ;;
+    --wait) wait=yes ;;
+    -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    -*) echo "Unknown option: $1 (see --help)" >&2; exit 2 ;;
+    *) services+=("$1") ;;
+  esac
+  shift
+done
+((${#services[@]})) || services=(members-service events-service programmes-service notifications-service)
+
+cd "$repo"
+mkdir -p "$work"
+# shellcheck source=bench/lib.sh
+source "$repo/bench/lib.sh"
+
+declare -A http_port=([members-service]=8081 [events-service]=8082 [programmes-service]=8083 [notifications-service]=8084)
+declare -A database=([members-service]=members [events-service]=events [programmes-service]=programmes [notifications-service]=notifications)
+# A list every service answers for staff, read from its own database.
+declare -A main_list=([members-service]=/api/v1/companies [events-service]=/api/v1/meetings
+  [programmes-service]=/api/v1/programmes [notifications-service]=/api/v1/deliveries)
+
+for service in "${services[@]}"; do
+  [[ -n "${http_port[$service]:-}" ]] || { echo "Unknown service: $service" >&2; exit 2; }
+  if [[ "$build" == auto ]]; then build_if_stale "$service"; fi
+  if [[ "$appcds" == yes && ! -f "$service/target/quarkus-app/app-cds.jsa" ]]; then
+    echo "No $service/target/quarkus-app/app-cds.jsa: build with -Dquarkus.package.jar.appcds.enabled=true" \
+      "-Dquarkus.package.jar.appcds.use-container=false first (docs/benchmarks.md)." >&2
+    exit 1
+  fi
+done
+extra_opts=""
+[[ "$appcds" == yes ]] && extra_opts="-XX:SharedArchiveFile=app-cds.jsa -Xshare:on"
+[[ "$steps" == yes ]] && extra_opts="$extra_opts -Dquarkus.debug.print-startup-times=true"
+
+# A staff token (RS256, the committed local development key; the services trust it by default).
+b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+now=$(date +%s)
+header="$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)"
+payload="$(printf '{"iss":"https://auth.local.techtank.dev","sub":"bench@techtank.local","upn":"bench@techtank.local","groups":["staff"],"iat":%d,"exp":%d,"jti":"bench-%d"}' \
+  "$now" $((now + 3600)) "$now" | b64url)"
+signature="$(printf '%s.%s' "$header" "$payload" \
+  | openssl dgst -sha256 -sign platform-testing/src/main/resources/techtank/jwt/local-dev-only-private-key.pem | b64url)"
+token="$header.$payload.$signature"
+
+wait_for_ports '8081|8082|8083|8084|9092|9093|55432|2525' "$wait"
+machine
+log "JVM flags: $jvm_opts $container_opts $extra_opts"
+# The infrastructure only (start_stack starts services too); stopped on exit, after a service still running.
+stack_log="$work/stack.log"
+log "Starting the local stack's infrastructure (deploy/local/run --infra-only); log: $stack_log"
+deploy/local/run --infra-only >"$stack_log" 2>&1 &
+stack_pid=$!
+service_pid=""
+stop_all() {
+  [[ -n "$service_pid" ]] && kill -TERM "$service_pid" 2>/dev/null && wait "$service_pid" 2>/dev/null
+  service_pid=""
+  stop_stack
+}
+trap stop_all EXIT
+trap 'exit 130' INT TERM # so that the EXIT trap runs
+for ((i = 0; i < 300; i++)); do
+  grep -q "Techtank local stack is ready" "$stack_log" && break
+  kill -0 "$stack_pid" 2>/dev/null || { tail -n 40 "$stack_log" >&2; echo "The local stack stopped." >&2; exit 1; }
+  sleep 1
+done
+grep -q "Techtank local stack is ready" "$stack_log" || { tail -n 40 "$stack_log" >&2; echo "Not ready after 300 s." >&2; exit 1; }
+hz=$(getconf CLK_TCK)
+
+# status_of URL: the HTTP status (000 when nothing answers).
+status_of() { curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$@" || true; }
+rss_mb() { awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
+median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+
+summary=()
+for service in "${services[@]}"; do
+  port="${http_port[$service]}"
+  health_port="${BENCH_HEALTH_PORT:-$port}"
+  results="$work/$service.txt"
+  : >"$results"
+  for ((run = 1; run <= runs; run++)); do
+    service_log="$work/$service-$run.log"
+    started=$(date +%s%N)
+    # shellcheck disable=SC2086 # the flags are words
+    (cd "$service/target/quarkus-app" && exec env HTTP_PORT="$port" \
+      DB_URL="jdbc:postgresql://127.0.0.1:55432/${database[$service]}" DB_USER=techtank DB_PASSWORD=techtank \
+      KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092 SMTP_HOST=127.0.0.1 SMTP_PORT=2525 \
+      MEMBERSHIP_APPLICATION_RATE_LIMIT=1000 WEBHOOKS_ALLOW_LOCAL_HTTP=true \
+      java $jvm_opts $container_opts $extra_opts -jar quarkus-run.jar >"$service_log" 2>&1) &
+    service_pid=$!
+    until [[ "$(status_of "http://127.0.0.1:$health_port/q/health/ready")" == 200 ]]; do
+      if ! kill -0 "$service_pid" 2>/dev/null; then
+        tail -n 30 "$service_log" >&2
+        echo "$service exited before it was ready." >&2
+        exit 1
+      fi
+      if (($(date +%s%N) - started > 120000000000)); then echo "$service not ready after 120 s" >&2; exit 1; fi
+      sleep 0.05
+    done
+    ready_ms=$((($(date +%s%N) - started) / 1000000))
+    cpu_ms=$(($(ticks "$service_pid") * 1000 / hz))
+    rss_ready=$(rss_mb "$service_pid")
+    quarkus_s="$(grep -oE 'started in [0-9.]+s' "$service_log" | grep -oE '[0-9.]+' | head -n1)"
+    for ((i = 0; i < warmup; i++)); do
+      status_of "http://127.0.0.1:$health_port/q/health/ready" >/dev/null
+      status_of "http://127.0.0.1:$health_port/q/metrics" >/dev/null
+      status_of -H "Authorization: Bearer $token" "http://127.0.0.1:$port${main_list[$service]}" >/dev/null
+    done
+    list_status="$(status_of -H "Authorization: Bearer $token" "http://127.0.0.1:$port${main_list[$service]}")"
+    rss_warm=$(rss_mb "$service_pid")
+    # Classes loaded from class files, and from a CDS archive (the JDK's own, and app-cds.jsa with --appcds).
+    counters="$(jcmd "$service_pid" PerfCounter.print 2>/dev/null || true)"
+    classes="$(awk -F= '/^java.cls.loadedClasses=/ {print $2}' <<<"$counters")"
+    shared="$(awk -F= '/^java.cls.sharedLoadedClasses=/ {print $2}' <<<"$counters")"
+    kill -TERM "$service_pid"
+    wait "$service_pid" 2>/dev/null || true
+    service_pid=""
+    printf '%s %s %s %s %s %s %s\n' "$ready_ms" "$quarkus_s" "$rss_ready" "$rss_warm" "$cpu_ms" "${classes:-0}" "${shared:-0}" >>"$results"
+    log "$service run $run (load $(cut -d' ' -f1 /proc/loadavg)): ready ${ready_ms} ms (Quarkus: started in ${quarkus_s} s), CPU until ready ${cpu_ms} ms," \
+      "RSS ready ${rss_ready} MB, after warm-up ${rss_warm} MB (list: $list_status), classes ${classes:-?} (from CDS ${shared:-?})"
+  done
+  if [[ "$steps" == yes ]]; then
+    log "$service: the slowest start-up steps of run $runs (ms):"
+    grep -oE 'Build step [^ ]+ completed in: [0-9]+ms' "$service_log" | awk '{sub(/ms$/, "", $NF); print $NF, $3}' \
+      | sort -rn | head -n 10 | sed 's/^/  /'
+  fi
+  line="$(printf '%-22s ready %5s ms  started in %5s s  RSS ready %4s MB  warm %4s MB  CPU %5s ms  classes %s (CDS %s)' "$service" \
+    "$(cut -d' ' -f1 "$results" | median)" "$(cut -d' ' -f2 "$results" | median)" "$(cut -d' ' -f3 "$results" | median)" \
+    "$(cut -d' ' -f4 "$results" | median)" "$(cut -d' ' -f5 "$results" | median)" "$(cut -d' ' -f6 "$results" | median)" \
+    "$(cut -d' ' -f7 "$results" | median)")"
+  summary+=("$line")
+done
+
+log "Medians of $runs runs ($([[ "$appcds" == yes ]] && echo 'with AppCDS' || echo 'without AppCDS'); targets: ready <= 3000 ms, RSS <= 250 MB):"
+printf '  %s\n' "${summary[@]}"
