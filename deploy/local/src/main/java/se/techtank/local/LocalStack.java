@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class LocalStack {
 
     static final String USAGE = """
-            Usage: deploy/local/run [--fresh] [--infra-only | --only SERVICES] [--help]
+            Usage: deploy/local/run [--fresh] [--infra-only | --only SERVICES] [--replicas N] [--jobs-every S] [--help]
 
             Starts the Techtank backend on this machine: PostgreSQL 17 (embedded), a Kafka broker, an SMTP
             server (GreenMail), the four services on ports 8081-8084, demo data and ready-made tokens.
@@ -30,6 +30,8 @@ public final class LocalStack {
               --fresh        delete the kept data first (.local/postgres, .local/kafka, logs, demo data)
               --infra-only   start PostgreSQL, Kafka and SMTP only (to run a service yourself, e.g. in dev mode)
               --only a,b     start only these services, e.g. --only members-service,events-service
+              --replicas 2   a second replica of each service on ports 8091-8094 (health 8191-8194)
+              --jobs-every S run the scheduled jobs (membership renewal, intake windows) every S seconds
               --help         this text
 
             Environment (optional): use existing servers instead of the embedded ones
@@ -107,7 +109,7 @@ public final class LocalStack {
     private void start() throws Exception {
         infrastructure.start(guard);
         demo.prepare();
-        services.start(options.services(), infrastructure, guard);
+        services.start(options.services(), options.replicas(), options.jobEnvironment(), infrastructure, guard);
         DemoLoad.Result loaded = demo.load(services, infrastructure.database(), infrastructure.webhooks(), guard);
         Console.line(Summary.of(layout, settings, infrastructure, services, loaded, startNanos));
     }

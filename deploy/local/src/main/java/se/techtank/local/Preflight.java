@@ -120,10 +120,13 @@ final class Preflight {
             ports.put(Smtp.PORT, "SMTP");
         }
         ports.put(WebhookReceiver.PORT, "webhook receiver");
-        options.services().forEach(s -> {
-            ports.put(s.port(), s.module());
-            ports.put(s.managementPort(), s.module() + " (management)");
-        });
+        for (int replica = 1; replica <= options.replicas(); replica++) {
+            for (Services.Spec spec : options.services()) {
+                Services.Spec instance = spec.replica(replica);
+                ports.put(instance.port(), spec.name(replica));
+                ports.put(instance.managementPort(), spec.name(replica) + " (management)");
+            }
+        }
         List<String> busy = new ArrayList<>();
         ports.forEach((port, what) -> {
             if (!portFree(port)) {

@@ -34,7 +34,20 @@ final class Services {
         String dependenciesUrl() {
             return managementUrl("/q/health/group/dependencies");
         }
+
+        /** Replica {@code n} (from 1) of this service: the same database, its ports + 10 × (n - 1). */
+        Spec replica(int n) {
+            return n == 1 ? this : new Spec(module, port + REPLICA_PORT_STEP * (n - 1), database);
+        }
+
+        /** {@code members-service} for the first replica, {@code members-service-2} for the second: logs, pids. */
+        String name(int replica) {
+            return replica == 1 ? module : module + "-" + replica;
+        }
     }
+
+    /** How far apart the ports of two replicas of a service are: 8081, 8091 (management 8181, 8191). */
+    static final int REPLICA_PORT_STEP = 10;
 
     static final Spec MEMBERS = new Spec("members-service", 8081, "members");
     static final Spec EVENTS = new Spec("events-service", 8082, "events");
@@ -78,6 +91,12 @@ final class Services {
     }
 
     static ChildProcess start(Spec spec, Layout layout, String java, Map<String, String> env) throws IOException {
+        return start(spec, spec.module(), layout, java, env);
+    }
+
+    /** Starts {@code spec} (a replica's ports) as process {@code name}: its log and pid file are named so. */
+    static ChildProcess start(Spec spec, String name, Layout layout, String java, Map<String, String> env)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(jvmOptions());
@@ -87,12 +106,7 @@ final class Services {
         all.put("HTTP_PORT", Integer.toString(spec.port()));
         all.put("MANAGEMENT_PORT", Integer.toString(spec.managementPort()));
         return ChildProcess.start(
-                spec.module(),
-                command,
-                all,
-                layout.repo().resolve(spec.module()),
-                layout.log(spec.module()),
-                layout.pids());
+                name, command, all, layout.repo().resolve(spec.module()), layout.log(name), layout.pids());
     }
 
     /**
@@ -111,13 +125,14 @@ final class Services {
             for (Spec spec : List.copyOf(waiting)) {
                 ChildProcess process = running.get(spec);
                 if (!process.isAlive()) {
-                    throw new IllegalStateException(spec.module() + " exited (code " + process.process.exitValue()
+                    throw new IllegalStateException(process.name + " exited (code " + process.process.exitValue()
                             + ") before it was ready; last lines of " + layout.show(process.logFile) + ":\n"
                             + indent(process.tail(20)));
                 }
                 if (ApiClient.status(spec.readyUrl()) == 200 && ApiClient.status(spec.dependenciesUrl()) == 200) {
                     waiting.remove(spec);
-                    step.done(spec.module() + " ready on :" + spec.port() + " (health :" + spec.managementPort() + ")");
+                    step.done(running.get(spec).name + " ready on :" + spec.port() + " (health :"
+                            + spec.managementPort() + ")");
                 }
             }
             if (!waiting.isEmpty() && System.nanoTime() > deadline) {
@@ -125,7 +140,7 @@ final class Services {
                 for (Spec spec : waiting) {
                     ChildProcess process = running.get(spec);
                     message.append("\n\n")
-                            .append(spec.module())
+                            .append(process.name)
                             .append(" (")
                             .append(spec.readyUrl())
                             .append(" answers ")

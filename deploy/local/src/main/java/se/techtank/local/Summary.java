@@ -26,12 +26,26 @@ final class Summary {
                 .append(" (")
                 .append(Console.seconds(System.nanoTime() - startNanos))
                 .append(")\n\n");
-        if (!services.specs().isEmpty()) {
+        if (!services.specs().isEmpty() && services.replicas() == 1) {
             out.append("  Swagger UI\n");
             for (Services.Spec spec : services.specs()) {
                 out.append(String.format(
                         "    %-22s %s%n",
                         spec.module(), spec.managementUrl("/q/swagger-ui").replace("127.0.0.1", "localhost")));
+            }
+        } else if (!services.specs().isEmpty()) {
+            out.append("  Replicas  ")
+                    .append(services.replicas())
+                    .append(" of each service, the same databases and broker (API, Swagger UI)\n");
+            for (Services.Spec spec : services.specs()) {
+                for (int replica = 1; replica <= services.replicas(); replica++) {
+                    Services.Spec instance = spec.replica(replica);
+                    out.append(String.format(
+                            "    %-24s %s  %s%n",
+                            spec.name(replica),
+                            instance.url("/api/v1"),
+                            instance.managementUrl("/q/swagger-ui").replace("127.0.0.1", "localhost")));
+                }
             }
         }
         out.append("  Tokens (valid 30 days) in ").append(tokens).append("/\n");

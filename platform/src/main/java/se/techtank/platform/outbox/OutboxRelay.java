@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
@@ -67,6 +68,7 @@ public final class OutboxRelay {
     private final Supplier<Producer<String, String>> producerFactory;
     private final String source;
     private final Settings settings;
+    private final IntConsumer onPublished;
     private final Semaphore wakeUps = new Semaphore(0);
 
     private volatile boolean running;
@@ -82,10 +84,24 @@ public final class OutboxRelay {
             Supplier<Producer<String, String>> producerFactory,
             String source,
             Settings settings) {
+        this(dataSource, producerFactory, source, settings, count -> {});
+    }
+
+    /**
+     * @param published told how many rows each batch published (after its commit), e.g. to count them in a
+     *     metric: with several replicas, each relay's count shows that it did its share
+     */
+    public OutboxRelay(
+            DataSource dataSource,
+            Supplier<Producer<String, String>> producerFactory,
+            String source,
+            Settings settings,
+            IntConsumer published) {
         this.dataSource = dataSource;
         this.producerFactory = producerFactory;
         this.source = source;
         this.settings = settings;
+        this.onPublished = published;
     }
 
     /** Starts the relay's own thread. */
@@ -189,6 +205,9 @@ public final class OutboxRelay {
                     markSent(connection, published.acknowledged());
                 }
                 connection.commit();
+                if (!published.acknowledged().isEmpty()) {
+                    onPublished.accept(published.acknowledged().size());
+                }
                 if (published.failure() != null) {
                     // What the broker took is marked sent (so it is not published twice); the rest waits.
                     throw published.failure();

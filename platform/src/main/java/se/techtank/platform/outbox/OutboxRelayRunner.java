@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.agroal.DataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -19,9 +21,19 @@ public class OutboxRelayRunner {
     private final OutboxRelay relay;
     private final boolean enabled;
 
-    OutboxRelayRunner(@DataSource("platform") AgroalDataSource dataSource, KafkaSettings kafka, OutboxConfig config) {
+    /** {@code techtank_outbox_published_total}: events this replica's relay published (acknowledged by Kafka). */
+    static final String PUBLISHED_METRIC = "techtank.outbox.published";
+
+    OutboxRelayRunner(
+            @DataSource("platform") AgroalDataSource dataSource,
+            KafkaSettings kafka,
+            OutboxConfig config,
+            MeterRegistry registry) {
         OutboxConfig.Relay settings = config.relay();
         String service = kafka.serviceName();
+        Counter published = Counter.builder(PUBLISHED_METRIC)
+                .description("Outbox rows this replica's relay published to Kafka (acknowledged)")
+                .register(registry);
         this.enabled = settings.enabled();
         this.relay = new OutboxRelay(
                 dataSource,
@@ -34,7 +46,8 @@ public class OutboxRelayRunner {
                         settings.initialBackoff(),
                         settings.maxBackoff(),
                         settings.sendTimeout(),
-                        settings.linger()));
+                        settings.linger()),
+                published::increment);
     }
 
     void onStart(@Observes StartupEvent event) {

@@ -22,6 +22,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
@@ -186,6 +188,27 @@ class OutboxRelayTest {
                     consumer.awaitEvents(2, e -> e.key().equals(held), Duration.ofSeconds(10));
             assertThat(heldEvents).extracting(e -> e.json().get("n").asInt()).containsExactly(1, 2);
         }
+    }
+
+    @Test
+    void each_relay_counts_what_it_published_and_two_relays_count_every_row_once() throws Exception {
+        AtomicInteger firstCount = new AtomicInteger();
+        AtomicInteger secondCount = new AtomicInteger();
+        OutboxRelay first = relay(TestKafka.get().bootstrapServers(), firstCount::addAndGet);
+        OutboxRelay second = relay(TestKafka.get().bootstrapServers(), secondCount::addAndGet);
+        for (int n = 1; n <= 10; n++) {
+            insert(UUID.randomUUID().toString(), 1);
+        }
+
+        // A batch is 7 rows: the first relay publishes 7, the second the other 3; nothing is left to count.
+        assertThat(first.publishBatch()).isEqualTo(7);
+        assertThat(second.publishBatch()).isEqualTo(3);
+        assertThat(first.publishBatch()).isZero();
+        assertThat(second.publishBatch()).isZero();
+
+        assertThat(firstCount).hasValue(7);
+        assertThat(secondCount).hasValue(3);
+        assertThat(unsentRows()).isZero();
     }
 
     @Test
@@ -460,7 +483,17 @@ class OutboxRelayTest {
         return relay(() -> OutboxProducers.create(bootstrapServers, Map.of(), "outbox-test", Duration.ofSeconds(2)));
     }
 
+    private OutboxRelay relay(String bootstrapServers, IntConsumer published) {
+        return relay(
+                () -> OutboxProducers.create(bootstrapServers, Map.of(), "outbox-test", Duration.ofSeconds(2)),
+                published);
+    }
+
     private OutboxRelay relay(Supplier<Producer<String, String>> producers) {
+        return relay(producers, count -> {});
+    }
+
+    private OutboxRelay relay(Supplier<Producer<String, String>> producers, IntConsumer published) {
         OutboxRelay relay = new OutboxRelay(
                 database,
                 producers,
@@ -471,7 +504,8 @@ class OutboxRelayTest {
                         Duration.ofMillis(100),
                         Duration.ofSeconds(1),
                         Duration.ofSeconds(2),
-                        Duration.ofMillis(25)));
+                        Duration.ofMillis(25)),
+                published);
         relays.add(relay);
         return relay;
     }
