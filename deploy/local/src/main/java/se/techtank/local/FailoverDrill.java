@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -27,6 +26,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+
+import se.techtank.platform.testing.TestOrganisationNumbers;
 
 /**
  * An operator's failover drill against the running local stack: registers companies at a steady rate
@@ -107,7 +108,7 @@ public final class FailoverDrill {
     /** Registers one company, retrying 503 with the same key as a client should; null when created. */
     private static String register(HttpClient http, String token, AtomicInteger busyAnswers)
             throws IOException, InterruptedException {
-        String number = organisationNumber();
+        String number = TestOrganisationNumbers.next();
         String key = UUID.randomUUID().toString();
         String body = "{\"organisationNumber\":\"" + number + "\",\"name\":\"Failover " + number
                 + " AB\",\"municipalityCode\":\"1080\"}";
@@ -198,23 +199,6 @@ public final class FailoverDrill {
                     .mapToLong(Long::longValue)
                     .sum();
         }
-    }
-
-    /** A random valid organisation number of an aktiebolag (digits 3-4 at least 20, Luhn check digit). */
-    private static String organisationNumber() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        StringBuilder digits = new StringBuilder("5");
-        digits.append(random.nextInt(10)).append(random.nextInt(20, 100));
-        for (int i = 0; i < 5; i++) {
-            digits.append(random.nextInt(10));
-        }
-        int sum = 0;
-        for (int i = 0; i < 9; i++) {
-            int digit = (digits.charAt(i) - '0') * (i % 2 == 0 ? 2 : 1);
-            sum += digit > 9 ? digit - 9 : digit;
-        }
-        digits.append((10 - sum % 10) % 10);
-        return digits.substring(0, 6) + "-" + digits.substring(6);
     }
 
     private static Map<String, String> options(String[] args) {

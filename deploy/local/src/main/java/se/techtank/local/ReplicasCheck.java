@@ -38,7 +38,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,6 +51,8 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
+
+import se.techtank.platform.testing.TestOrganisationNumbers;
 
 /**
  * Proves that two replicas of every service work as one, against a local stack started with {@code
@@ -423,7 +424,7 @@ public final class ReplicasCheck {
     }
 
     private void registerCompany(int i, List<String> created, List<String> numbers) throws Exception {
-        String number = organisationNumber();
+        String number = TestOrganisationNumbers.next();
         Map<String, Object> body = Map.of(
                 "organisationNumber",
                 number,
@@ -1199,22 +1200,5 @@ public final class ReplicasCheck {
 
     private static String shorten(String body) {
         return body == null ? "" : body.length() > 200 ? body.substring(0, 200) + "…" : body;
-    }
-
-    /** A random valid organisation number of an aktiebolag (digits 3-4 at least 20, Luhn check digit). */
-    private static String organisationNumber() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        StringBuilder digits = new StringBuilder("5");
-        digits.append(random.nextInt(10)).append(random.nextInt(20, 100));
-        for (int i = 0; i < 5; i++) {
-            digits.append(random.nextInt(10));
-        }
-        int sum = 0;
-        for (int i = 0; i < 9; i++) {
-            int digit = (digits.charAt(i) - '0') * (i % 2 == 0 ? 2 : 1);
-            sum += digit > 9 ? digit - 9 : digit;
-        }
-        digits.append((10 - sum % 10) % 10);
-        return digits.substring(0, 6) + "-" + digits.substring(6);
     }
 }

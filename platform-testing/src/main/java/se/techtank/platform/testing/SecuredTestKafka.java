@@ -1,8 +1,6 @@
 package se.techtank.platform.testing;
 
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +23,6 @@ import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.test.JaasUtils;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 
 import se.techtank.platform.topics.TopicCatalogue;
 
@@ -127,44 +124,18 @@ public final class SecuredTestKafka {
     }
 
     private static KafkaClusterTestKit start() {
-        KafkaClusterTestKit cluster = null;
+        KafkaClusterTestKit cluster =
+                TestKafka.startCluster("techtank-kafka-secured-", SecurityProtocol.SASL_PLAINTEXT, 1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(cluster), "techtank-secured-kafka-stop"));
         try {
-            Path baseDirectory = Files.createTempDirectory("techtank-kafka-secured-");
-            cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                            .setCombined(true)
-                            .setNumBrokerNodes(1)
-                            .setNumControllerNodes(1)
-                            .setBaseDirectory(baseDirectory)
-                            .setBrokerSecurityProtocol(SecurityProtocol.SASL_PLAINTEXT)
-                            .setControllerSecurityProtocol(SecurityProtocol.SASL_PLAINTEXT)
-                            .build())
-                    .setDeleteOnClose(true)
-                    .setConfigProp("auto.create.topics.enable", "false")
-                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                    .setConfigProp("offsets.topic.replication.factor", "1")
-                    .setConfigProp("offsets.topic.num.partitions", "1")
-                    .setConfigProp("transaction.state.log.replication.factor", "1")
-                    .setConfigProp("transaction.state.log.min.isr", "1")
-                    .setConfigProp("min.insync.replicas", "1")
-                    .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
-                    .setConfigProp("share.coordinator.state.topic.min.isr", "1")
-                    .build();
-            cluster.format();
-            cluster.startup();
-            cluster.waitForReadyBrokers();
-            KafkaClusterTestKit started = cluster;
-            Runtime.getRuntime()
-                    .addShutdownHook(new Thread(() -> closeQuietly(started), "techtank-secured-kafka-stop"));
             prepare(cluster.bootstrapServers());
             return cluster;
         } catch (Exception e) {
-            if (cluster != null) {
-                closeQuietly(cluster);
-            }
+            closeQuietly(cluster);
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            throw new IllegalStateException("Could not start the secured Kafka broker", e);
+            throw new IllegalStateException("Could not prepare the secured Kafka broker", e);
         }
     }
 

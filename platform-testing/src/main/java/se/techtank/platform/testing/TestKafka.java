@@ -19,6 +19,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
@@ -165,22 +166,31 @@ public final class TestKafka {
 
     private static KafkaClusterTestKit startEmbedded() {
         SharedInJvm.quietLogs(BROKER_LOG_CATEGORIES);
+        return startCluster("techtank-kafka-", SecurityProtocol.PLAINTEXT, 5);
+    }
+
+    /**
+     * A single combined (broker and controller) KRaft node, started and ready, in a directory of its own
+     * (deleted by close(): the test kit's default one is deleted by a shutdown hook of its own that races
+     * with the broker's shutdown). {@code protocol} is its listeners' security protocol.
+     */
+    static KafkaClusterTestKit startCluster(String directoryPrefix, SecurityProtocol protocol, int offsetsPartitions) {
         KafkaClusterTestKit cluster = null;
         try {
-            // Our own directory, deleted by close(): the test kit's default one is deleted by a shutdown
-            // hook of its own that races with the broker's shutdown (errors about checkpoint files).
-            Path baseDirectory = Files.createTempDirectory("techtank-kafka-");
+            Path baseDirectory = Files.createTempDirectory(directoryPrefix);
             cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                             .setCombined(true)
                             .setNumBrokerNodes(1)
                             .setNumControllerNodes(1)
                             .setBaseDirectory(baseDirectory)
+                            .setBrokerSecurityProtocol(protocol)
+                            .setControllerSecurityProtocol(protocol)
                             .build())
                     .setDeleteOnClose(true)
                     .setConfigProp("auto.create.topics.enable", "false")
                     .setConfigProp("group.initial.rebalance.delay.ms", "0")
                     .setConfigProp("offsets.topic.replication.factor", "1")
-                    .setConfigProp("offsets.topic.num.partitions", "5")
+                    .setConfigProp("offsets.topic.num.partitions", Integer.toString(offsetsPartitions))
                     .setConfigProp("transaction.state.log.replication.factor", "1")
                     .setConfigProp("transaction.state.log.min.isr", "1")
                     .setConfigProp("min.insync.replicas", "1")
@@ -198,7 +208,7 @@ public final class TestKafka {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            throw new IllegalStateException("Could not start the embedded Kafka broker", e);
+            throw new IllegalStateException("Could not start an embedded Kafka broker", e);
         }
     }
 
