@@ -14,8 +14,8 @@
 #      does (cd target/quarkus-app; java <flags> -jar quarkus-run.jar) with the environment the local stack
 #      gives it (DB_URL, DB_USER, DB_PASSWORD, KAFKA_BOOTSTRAP_SERVERS, SMTP_HOST/PORT, HTTP_PORT, ...) and
 #      measures
-#        - ready: from the exec to the first 200 of /q/health/ready on BENCH_HEALTH_PORT (default the service's
-#          HTTP port), polled every 50 ms, so ±50 ms;
+#        - ready: from the exec to the first 200 of /q/health/ready on BENCH_HEALTH_PORT (default its management port,
+#          the HTTP port + 100), polled every 50 ms, so ±50 ms;
 #        - Quarkus' own "started in" (from its main method to listening: the rest is the JVM's start and
 #          the class loading before main, and the first readiness checks);
 #        - VmRSS (/proc/<pid>/status) when ready, and after a warm-up of BENCH_WARMUP (default 100) requests
@@ -92,13 +92,13 @@ extra_opts=""
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 now=$(date +%s)
 header="$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)"
-payload="$(printf '{"iss":"https://auth.local.techtank.dev","sub":"bench@techtank.local","upn":"bench@techtank.local","groups":["staff"],"iat":%d,"exp":%d,"jti":"bench-%d"}' \
+payload="$(printf '{"iss":"https://auth.local.techtank.dev","sub":"bench@techtank.local","upn":"bench@techtank.local","groups":["staff"],"aud":["members-service","events-service","programmes-service","notifications-service"],"iat":%d,"exp":%d,"jti":"bench-%d"}' \
   "$now" $((now + 3600)) "$now" | b64url)"
 signature="$(printf '%s.%s' "$header" "$payload" \
   | openssl dgst -sha256 -sign platform-testing/src/main/resources/techtank/jwt/local-dev-only-private-key.pem | b64url)"
 token="$header.$payload.$signature"
 
-wait_for_ports '8081|8082|8083|8084|9092|9093|55432|2525' "$wait"
+wait_for_ports '8081|8082|8083|8084|8181|8182|8183|8184|9092|9093|55432|2525' "$wait"
 machine
 log "JVM flags: $jvm_opts $container_opts $extra_opts"
 # The infrastructure only (start_stack starts services too); stopped on exit, after a service still running.
@@ -130,14 +130,16 @@ median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (
 summary=()
 for service in "${services[@]}"; do
   port="${http_port[$service]}"
-  health_port="${BENCH_HEALTH_PORT:-$port}"
+  health_port="${BENCH_HEALTH_PORT:-$((port + 100))}"
   results="$work/$service.txt"
   : >"$results"
   for ((run = 1; run <= runs; run++)); do
     service_log="$work/$service-$run.log"
     started=$(date +%s%N)
     # shellcheck disable=SC2086 # the flags are words
-    (cd "$service/target/quarkus-app" && exec env HTTP_PORT="$port" \
+    (cd "$service/target/quarkus-app" && exec env HTTP_PORT="$port" MANAGEMENT_PORT="$health_port" \
+      JWT_PUBLIC_KEY_LOCATION=techtank/jwt/local-dev-only-public-key.pem \
+      UNSUBSCRIBE_SECRET=local-development-only-unsubscribe-secret \
       DB_URL="jdbc:postgresql://127.0.0.1:55432/${database[$service]}" DB_USER=techtank DB_PASSWORD=techtank \
       KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092 SMTP_HOST=127.0.0.1 SMTP_PORT=2525 \
       MEMBERSHIP_APPLICATION_RATE_LIMIT=1000 WEBHOOKS_ALLOW_LOCAL_HTTP=true \
