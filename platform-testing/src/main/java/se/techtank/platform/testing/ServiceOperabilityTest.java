@@ -47,13 +47,15 @@ public abstract class ServiceOperabilityTest {
         HttpResponse<String> dependencies = get("/q/health/group/dependencies");
         JsonNode group = JSON.readTree(dependencies.body());
         assertThat(dependencies.statusCode()).isEqualTo(200);
-        assertThat(checkNames(group)).contains("kafka", "outbox", "inbox");
+        assertThat(checkNames(group)).contains("kafka", "outbox", "inbox", "consumers");
         group.path("checks").forEach(check -> {
             if (check.path("name").asText().equals("outbox")) {
                 assertThat(check.path("data").has("unsentRows")).isTrue();
             }
         });
-        assertThat(get("/q/health/live").statusCode()).isEqualTo(200);
+        HttpResponse<String> live = get("/q/health/live");
+        assertThat(live.statusCode()).isEqualTo(200);
+        assertThat(checkNames(JSON.readTree(live.body()))).contains("messaging");
         assertThat(get("/q/health/started").statusCode()).isEqualTo(200);
     }
 
