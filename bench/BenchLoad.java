@@ -56,6 +56,15 @@ final class BenchLoad {
      */
     static Run runClients(URI base, int clients, int warmUps, Attempt warmUp, int count, Attempt attempt,
             Runnable onStart) throws InterruptedException {
+        return runClients(List.of(base), clients, warmUps, warmUp, count, attempt, onStart);
+    }
+
+    /**
+     * As {@link #runClients(URI, int, int, Attempt, int, Attempt, Runnable)}, with client c connected to
+     * {@code bases.get(c % bases.size())}: replicas of a service behind a round-robin load balancer.
+     */
+    static Run runClients(List<URI> bases, int clients, int warmUps, Attempt warmUp, int count, Attempt attempt,
+            Runnable onStart) throws InterruptedException {
         AtomicInteger nextWarmUp = new AtomicInteger();
         AtomicInteger next = new AtomicInteger();
         long[] start = new long[4]; // nanoTime, Unix ms, CPU nanos, JIT ms when the measurement started
@@ -69,6 +78,7 @@ final class BenchLoad {
         });
         CountDownLatch done = new CountDownLatch(clients);
         for (int c = 0; c < clients; c++) {
+            URI base = bases.get(c % bases.size());
             Thread thread = new Thread(() -> {
                 try (BenchHttp http = new BenchHttp(base)) {
                     for (int i = nextWarmUp.getAndIncrement(); i < warmUps; i = nextWarmUp.getAndIncrement()) {

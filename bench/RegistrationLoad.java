@@ -9,10 +9,10 @@
 //       kind, 1-3 focus areas, the next 120 days) and writes URL_FILE: "<category>\t<path and query>" lines
 //       of GET /api/v1/meetings requests (no filter and later pages, municipality, kind, focus area,
 //       municipality + kind, 50 per page)
-//   RegistrationLoad register BASE_URL MEETING_ID CLIENTS ATTEMPTS CAPACITY [LABEL]
+//   RegistrationLoad register BASE_URL[,BASE_URL...] MEETING_ID CLIENTS ATTEMPTS CAPACITY [LABEL]
 //                    [WARMUP_MEETING_ID WARMUP]
 //       ATTEMPTS anonymous registrations, each with an e-mail address of its own, from CLIENTS threads
-//       that each send one at a time; CAPACITY is the meeting's, for the check of the answers; first, WARMUP
+//       that each send one at a time (with several base URLs, client c to the c-th in turn: replicas); CAPACITY is the meeting's, for the check of the answers; first, WARMUP
 //       unmeasured registrations for another meeting, WARMUP_MEETING_ID
 //   RegistrationLoad list BASE_URL URL_FILE CLIENTS REQUESTS [WARMUP]
 //       anonymous GET requests taking the URLs in turn, after WARMUP unmeasured ones
@@ -268,7 +268,8 @@ public class RegistrationLoad {
         if (args.length < 5) {
             usage();
         }
-        String base = args[0].replaceAll("/$", "");
+        // One base URL, or several separated by commas (replicas: the clients are spread over them in turn).
+        List<URI> bases = Arrays.stream(args[0].split(",")).map(b -> URI.create(b.replaceAll("/$", ""))).toList();
         String meetingId = args[1];
         int clients = Integer.parseInt(args[2]);
         int attempts = Integer.parseInt(args[3]);
@@ -279,11 +280,11 @@ public class RegistrationLoad {
         String nonce = Long.toString(System.currentTimeMillis(), 36);
 
         BenchLoad.Answer[] answers = new BenchLoad.Answer[attempts];
-        BenchLoad.Run run = BenchLoad.runClients(URI.create(base), clients,
+        BenchLoad.Run run = BenchLoad.runClients(bases, clients,
                 warmUps, (i, http) -> registration(http, warmUpMeetingId, label + "-warm-up", nonce, i),
                 attempts, (i, http) -> answers[i] = registration(http, meetingId, label, nonce, i),
-                () -> System.out.printf(Locale.ROOT, "Registrations: %d attempts at %d clients, meeting %s (capacity %d)%s%n",
-                        attempts, clients, meetingId, capacity,
+                () -> System.out.printf(Locale.ROOT, "Registrations: %d attempts at %d clients%s, meeting %s (capacity %d)%s%n",
+                        attempts, clients, bases.size() == 1 ? "" : " spread over " + bases.size() + " replicas", meetingId, capacity,
                         warmUps == 0 ? "" : ", after " + warmUps + " for meeting " + warmUpMeetingId));
         double seconds = run.seconds();
         double cpu = run.cpuNanos() / 1e9;
