@@ -36,8 +36,11 @@ import se.techtank.platform.validation.ValidEmailAddress;
 @Schema(
         name = "MeetingRequest",
         description = "A meeting as staff or the municipality's business office plan it. Times are local times in "
-                + "Europe/Stockholm, without offset (`2026-10-15T08:00`); responses show them with the offset of "
-                + "that day. On PUT it replaces the whole meeting.",
+                + "Europe/Stockholm, without offset (`2026-10-15T08:00`), or times with an offset or `Z` "
+                + "(`2026-10-15T06:00:00.000Z`), which are converted to the local time in Stockholm; responses show "
+                + "them with the offset of that day, and can be sent back as they are. A local time that does not "
+                + "exist in Stockholm (the hour skipped when summer time starts) is 422. On PUT it replaces the "
+                + "whole meeting.",
         examples = """
                 {"kind": "INDUSTRY_MEETING",
                  "title": {"sv": "Branschträff Karlshamn", "en": "Industry meeting Karlshamn"},
@@ -84,7 +87,7 @@ public record MeetingRequest(
         String onlineLink,
 
         @Schema(
-                description = "Start, local time in Europe/Stockholm",
+                description = "Start: local time in Europe/Stockholm, or a time with offset or `Z`",
                 type = SchemaType.STRING,
                 examples = "2026-10-15T08:00",
                 required = true)
@@ -92,7 +95,7 @@ public record MeetingRequest(
         LocalDateTime start,
 
         @Schema(
-                description = "End, local time in Europe/Stockholm; after the start",
+                description = "End: local time in Europe/Stockholm, or a time with offset or `Z`; after the start",
                 type = SchemaType.STRING,
                 examples = "2026-10-15T10:00",
                 required = true)

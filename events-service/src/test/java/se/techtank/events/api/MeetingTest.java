@@ -31,6 +31,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static se.techtank.events.api.MeetingsApi.MEETING_TOPIC;
 import static se.techtank.events.api.MeetingsApi.PROBLEMS;
 import static se.techtank.events.api.MeetingsApi.REGISTRATION_TOPIC;
@@ -151,6 +152,65 @@ class MeetingTest extends WatchesTopics {
         inTheGap.put("end", "2027-03-28T05:00");
         inTheGap.remove("registrationCloses");
         assertRuleBroken(inTheGap, "start");
+
+        assertThat(meetingsInSeries(series)).isZero();
+    }
+
+    @Test
+    void times_with_an_offset_or_z_land_at_the_local_time_and_what_is_read_can_be_sent_back() {
+        String series = uniqueSeries();
+        // A browser's new Date(...).toISOString(): 07:00 UTC is 08:00 in Stockholm in January (+01:00) and
+        // 06:00 UTC is 08:00 in September (+02:00).
+        Map<String, Object> body = valid(series, "start", NEXT_YEAR + "-01-14T07:00:00.000Z");
+        body.put("end", NEXT_YEAR + "-01-14T10:00:00+01:00");
+        body.put("registrationCloses", NEXT_YEAR + "-01-13T22:59:00Z");
+        String id = planned(body);
+        assertThat(row(
+                        id,
+                        "to_char(starts_at at time zone 'Europe/Stockholm', 'YYYY-MM-DD\"T\"HH24:MI') || ' ' "
+                                + "|| to_char(ends_at at time zone 'Europe/Stockholm', 'HH24:MI')"))
+                .isEqualTo(NEXT_YEAR + "-01-14T08:00 10:00");
+
+        // What a GET returns goes back unchanged through PUT with its If-Match: same times, no 400.
+        Map<String, Object> read = read(TestTokens.staff(), id)
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("$");
+        assertThat(read.get("start")).isEqualTo(NEXT_YEAR + "-01-14T08:00:00+01:00");
+        Map<String, Object> again = new HashMap<>(body);
+        again.put("start", read.get("start"));
+        again.put("end", read.get("end"));
+        again.put("registrationCloses", read.get("registrationCloses"));
+        update(TestTokens.staff(), id, etag(id), again).statusCode(200).body("start", equalTo(read.get("start")));
+        assertThat(row(id, "to_char(starts_at at time zone 'Europe/Stockholm', 'YYYY-MM-DD\"T\"HH24:MI')"))
+                .isEqualTo(NEXT_YEAR + "-01-14T08:00");
+    }
+
+    @Test
+    void a_value_of_the_wrong_type_names_the_field_and_what_it_must_be_without_java_names() {
+        String series = uniqueSeries();
+
+        plan(TestTokens.staff(), valid(series, "start", "next tuesday"))
+                .statusCode(400)
+                .body("type", equalTo(PROBLEMS + "malformed-json"))
+                .body("errors.field", contains("start"))
+                .body("errors[0].message", startsWith("must be a date and time"))
+                .body(not(containsString("LocalDateTime")));
+        plan(TestTokens.staff(), valid(series, "capacity", "many"))
+                .statusCode(400)
+                .body("errors.field", contains("capacity"))
+                .body("errors[0].message", equalTo("must be a whole number"));
+        plan(TestTokens.staff(), valid(series, "kind", "PARTY"))
+                .statusCode(400)
+                .body("errors.field", contains("kind"))
+                .body("errors[0].message", startsWith("must be one of INDUSTRY_MEETING, "))
+                .body(not(containsString("MeetingKind")));
+        plan(TestTokens.staff(), valid(series, "title", "Branschträff"))
+                .statusCode(400)
+                .body("errors.field", contains("title"))
+                .body("errors[0].message", equalTo("must be an object"))
+                .body(not(containsString("se.techtank")));
 
         assertThat(meetingsInSeries(series)).isZero();
     }

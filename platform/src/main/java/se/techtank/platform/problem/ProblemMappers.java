@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -94,9 +93,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
         String field = jsonPath(e);
-        String message = e instanceof InvalidFormatException invalid
-                ? "cannot be read as " + invalid.getTargetType().getSimpleName()
-                : "has the wrong JSON type";
+        String message = "must be " + JsonTypes.describe(e.getTargetType());
         return respond(new Problem(
                 Problem.type("malformed-json"),
                 "Malformed JSON",
