@@ -2,6 +2,10 @@ package se.techtank.events.api;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -17,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -46,6 +51,9 @@ import static org.hamcrest.Matchers.startsWith;
 class CalendarTest extends EventsTestInfrastructure {
 
     private static final String UID_SUFFIX = "@events.techtank.se";
+
+    @TestHTTPResource("/")
+    URL base;
 
     @Test
     void a_meeting_is_one_event_whose_uid_stays_the_same() {
@@ -248,6 +256,38 @@ class CalendarTest extends EventsTestInfrastructure {
         VEvent forOrganiser = onlyEvent(parse(
                 calendarOf(draft, TestTokens.municipality("1082")).extract().asByteArray()));
         assertThat(value(forOrganiser, "STATUS")).isEqualTo("TENTATIVE");
+    }
+
+    @Test
+    void the_calendars_answer_text_calendar_to_whatever_accept_a_calendar_client_sends() throws Exception {
+        String id = MeetingsApi.published(MeetingsApi.meeting(40));
+        // A calendar subscription sends no Accept, */*, text/calendar (sometimes with a charset) or a browser's.
+        List<String> accepts = List.of(
+                "",
+                "*/*",
+                "text/calendar",
+                "text/calendar; charset=utf-8",
+                "text/calendar, */*;q=0.5",
+                "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+        // The JDK's client sends no Accept unless told: RestAssured always adds one.
+        HttpClient http = HttpClient.newHttpClient();
+        for (String path : List.of("api/v1/meetings/" + id + "/calendar.ics", "api/v1/calendar.ics")) {
+            for (String accept : accepts) {
+                var request = HttpRequest.newBuilder(base.toURI().resolve(path));
+                if (!accept.isEmpty()) {
+                    request.header("Accept", accept);
+                }
+                HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                String what = path + " with Accept '" + accept + "'";
+                assertThat(response.statusCode()).as(what).isEqualTo(200);
+                assertThat(response.headers().firstValue("Content-Type"))
+                        .as(what)
+                        .hasValueSatisfying(type -> assertThat(type).matches("text/calendar; ?charset=UTF-8"));
+                assertThat(parse(response.body()).<VEvent>getComponents("VEVENT"))
+                        .as(what)
+                        .isNotEmpty();
+            }
+        }
     }
 
     @Test
