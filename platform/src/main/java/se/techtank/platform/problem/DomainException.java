@@ -6,6 +6,10 @@ import java.util.List;
  * Base of the exceptions a service throws when a request breaks a rule. Each carries a stable problem
  * type slug (e.g. {@code duplicate-organisation-number}) and a kind, which the API layer turns into an
  * HTTP status; the domain itself knows nothing of HTTP.
+ *
+ * <p>A subclass writes its slug as a literal or a {@code String} constant right after its {@code Kind} in
+ * the call that passes both: that is where the test of docs/api-conventions.md (ProblemTypesTest) finds
+ * every slug a client may receive.
  */
 public abstract class DomainException extends RuntimeException {
 
