@@ -1,5 +1,7 @@
 package se.techtank.programmes.domain;
 
+import java.util.stream.Collectors;
+
 import se.techtank.platform.problem.DomainException;
 
 /** A decision the application's current state does not allow; the answer names the state. */
@@ -10,7 +12,13 @@ public class IllegalApplicationTransitionException extends DomainException {
                 Kind.CONFLICT,
                 "illegal-application-transition",
                 "Application change not allowed",
-                "An application that is " + current + " cannot become " + target + " (allowed: " + current.next()
+                "An application that is " + current + " cannot become " + target + " ("
+                        + (current.next().isEmpty()
+                                ? "it is final"
+                                : "allowed: "
+                                        + current.next().stream()
+                                                .map(Enum::name)
+                                                .collect(Collectors.joining(", ")))
                         + ").");
     }
 }

@@ -13,8 +13,9 @@ public class OutsidePartnerRegionException extends DomainException {
                 Kind.RULE_VIOLATION,
                 "outside-partner-region",
                 "Outside the partner's region",
-                "Partner " + partnerId + " applies for companies in counties " + counties + " only.",
+                "Partner " + partnerId + " applies for companies in counties " + String.join(", ", counties) + " only.",
                 List.of(new FieldError(
-                        "company.municipalityCode", municipalityCode + " is outside counties " + counties)));
+                        "company.municipalityCode",
+                        municipalityCode + " is outside counties " + String.join(", ", counties))));
     }
 }
