@@ -17,4 +17,9 @@ class OperabilityTest extends ServiceOperabilityTest {
     protected String apiTitle() {
         return "Techtank events API";
     }
+
+    @Override
+    protected String apiPath() {
+        return "/api/v1/meetings";
+    }
 }

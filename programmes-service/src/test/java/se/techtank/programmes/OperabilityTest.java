@@ -17,4 +17,9 @@ class OperabilityTest extends ServiceOperabilityTest {
     protected String apiTitle() {
         return "Techtank programmes API";
     }
+
+    @Override
+    protected String apiPath() {
+        return "/api/v1/programmes";
+    }
 }

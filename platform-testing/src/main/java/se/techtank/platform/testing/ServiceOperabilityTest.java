@@ -3,11 +3,13 @@ package se.techtank.platform.testing;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,6 +33,103 @@ public abstract class ServiceOperabilityTest {
 
     /** The OpenAPI document's title, e.g. {@code Techtank members API}. */
     protected abstract String apiTitle();
+
+    /**
+     * A collection of the service's API that answers {@code GET} to staff with 200, e.g. {@code /api/v1/meetings}:
+     * the CORS checks call it as a browser app on another origin would.
+     */
+    protected abstract String apiPath();
+
+    /** The origin the test profile allows ({@code %test.quarkus.http.cors.origins}). */
+    private static final String ALLOWED_ORIGIN = "https://www.techtank.se";
+
+    private static final String OTHER_ORIGIN = "https://evil.example";
+
+    @Test
+    void a_preflight_from_an_allowed_origin_allows_the_methods_and_headers_the_api_needs() throws Exception {
+        HttpResponse<String> preflight = preflight(ALLOWED_ORIGIN, apiPath());
+
+        assertThat(preflight.statusCode()).isBetween(200, 299);
+        HttpHeaders headers = preflight.headers();
+        assertThat(headers.firstValue("Access-Control-Allow-Origin")).hasValue(ALLOWED_ORIGIN);
+        assertThat(commaSeparated(headers, "Access-Control-Allow-Methods")).contains("put", "post", "delete");
+        assertThat(commaSeparated(headers, "Access-Control-Allow-Headers"))
+                .contains("authorization", "if-match", "idempotency-key", "content-type");
+        // Bearer tokens, no cookies: a browser must not send cookies cross-origin.
+        assertThat(headers.firstValue("Access-Control-Allow-Credentials")).isNotEqualTo(Optional.of("true"));
+        assertThat(headers.firstValue("Access-Control-Max-Age")).hasValue("3600");
+    }
+
+    @Test
+    void a_request_from_an_allowed_origin_reaches_the_api_and_may_read_its_headers() throws Exception {
+        int withoutOrigin = getApi(apiPath(), null).statusCode();
+        HttpResponse<String> answer = getApi(apiPath(), ALLOWED_ORIGIN);
+
+        assertThat(answer.statusCode()).as("the API's own answer").isEqualTo(withoutOrigin);
+        assertThat(answer.headers().firstValue("Access-Control-Allow-Origin")).hasValue(ALLOWED_ORIGIN);
+        assertThat(commaSeparated(answer.headers(), "Access-Control-Expose-Headers"))
+                .contains("etag", "location", "retry-after", "idempotent-replayed", "content-disposition");
+        assertThat(answer.headers().firstValue("Access-Control-Allow-Credentials"))
+                .isNotEqualTo(Optional.of("true"));
+    }
+
+    @Test
+    void another_origin_is_refused_before_the_api() throws Exception {
+        HttpResponse<String> preflight = preflight(OTHER_ORIGIN, apiPath());
+        // Quarkus answers 403 and no Access-Control-Allow-Origin, so the browser never sends the request.
+        assertThat(preflight.statusCode()).isEqualTo(403);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                .isEmpty();
+
+        // A request that needs no preflight (a simple GET) is refused 403 before any resource runs.
+        HttpResponse<String> answer = getApi(apiPath(), OTHER_ORIGIN);
+        assertThat(answer.statusCode()).isEqualTo(403);
+        assertThat(answer.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
+    void a_request_without_origin_is_not_a_cors_request() throws Exception {
+        HttpResponse<String> answer = getApi(apiPath(), null);
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().map().keySet())
+                .noneMatch(name -> name.toLowerCase(java.util.Locale.ROOT).startsWith("access-control-"));
+    }
+
+    /** The browser's question before a cross-origin PUT with a token, a version and a JSON body. */
+    private static HttpResponse<String> preflight(String origin, String path) throws IOException, InterruptedException {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .header("Origin", origin)
+                        .header("Access-Control-Request-Method", "PUT")
+                        .header("Access-Control-Request-Headers", "authorization,if-match,idempotency-key,content-type")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** A staff member's GET on the API port, with an Origin header unless {@code origin} is null. */
+    private static HttpResponse<String> getApi(String path, String origin) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Authorization", "Bearer " + TestTokens.staff());
+        if (origin != null) {
+            request.header("Origin", origin);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** A comma-separated header's values, lower case (header names are case-insensitive). */
+    private static List<String> commaSeparated(HttpHeaders headers, String name) {
+        List<String> values = new ArrayList<>();
+        for (String value : headers.allValues(name)) {
+            for (String item : value.split(",")) {
+                if (!item.isBlank()) {
+                    values.add(item.trim().toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        }
+        return values;
+    }
 
     @Test
     void readiness_is_the_database_and_kafka_the_outbox_and_the_consumers_are_dependencies() throws Exception {
