@@ -14,6 +14,8 @@ final class Infrastructure {
 
     static final Duration KAFKA_STOP_GRACE = Duration.ofSeconds(20);
     private static final Duration KAFKA_READY_TIMEOUT = Duration.ofSeconds(90);
+    /** Vite's dev server (5173) under both local names, and the usual port 3000 of other dev servers. */
+    static final String LOCAL_FRONTEND_ORIGINS = "http://localhost:5173,http://127.0.0.1:5173,http://localhost:3000";
 
     private final Layout layout;
     private final Settings settings;
@@ -89,6 +91,9 @@ final class Infrastructure {
         env.put("UNSUBSCRIBE_SECRET", "local-development-only-unsubscribe-secret");
         // Partner webhooks may go to a receiver on this machine (http://127.0.0.1:<port>; docs/webhooks.md).
         env.put("WEBHOOKS_ALLOW_LOCAL_HTTP", "true");
+        // A frontend's dev server on this machine may call the APIs from the browser (docs/configuration.md#cors);
+        // the launcher's own CORS_ORIGINS replaces the list, e.g. for another port.
+        env.put("CORS_ORIGINS", settings.corsOrigins().orElse(LOCAL_FRONTEND_ORIGINS));
         if (settings.smtpHost().isPresent()) {
             env.put("SMTP_HOST", settings.smtpHost().get());
             settings.smtpPort().ifPresent(p -> env.put("SMTP_PORT", p));

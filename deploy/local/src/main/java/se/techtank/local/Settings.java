@@ -2,7 +2,7 @@ package se.techtank.local;
 
 import java.util.Optional;
 
-/** Existing servers to use instead of the embedded ones (environment variables). */
+/** Existing servers to use instead of the embedded ones, and other overrides (environment variables). */
 record Settings(
         Optional<String> postgresHost,
         int postgresPort,
@@ -10,7 +10,8 @@ record Settings(
         String postgresPassword,
         Optional<String> kafkaBootstrap,
         Optional<String> smtpHost,
-        Optional<String> smtpPort) {
+        Optional<String> smtpPort,
+        Optional<String> corsOrigins) {
 
     static Settings fromEnvironment() {
         return new Settings(
@@ -20,7 +21,8 @@ record Settings(
                 env("POSTGRES_PASSWORD").orElse(""),
                 env("KAFKA_BOOTSTRAP_SERVERS"),
                 env("SMTP_HOST"),
-                env("SMTP_PORT"));
+                env("SMTP_PORT"),
+                env("CORS_ORIGINS"));
     }
 
     private static Optional<String> env(String name) {
