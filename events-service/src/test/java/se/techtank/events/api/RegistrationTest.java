@@ -26,6 +26,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static se.techtank.events.api.MeetingsApi.PROBLEMS;
 import static se.techtank.events.api.MeetingsApi.REGISTRATION_TOPIC;
@@ -68,13 +69,30 @@ class RegistrationTest extends WatchesTopics {
                 .isEqualTo(1);
         registrations.awaitEvent(e -> id.equals(e.key()) && e.ceType().endsWith(".confirmed"));
         registrations.assertNoEvent(e -> id.equals(e.key()), java.time.Duration.ofSeconds(2));
-        // The same key for another person, and the same key at another meeting, are other requests.
-        registerWithKey(meetingId, key, registration("David Ek"))
-                .statusCode(422)
-                .body("type", equalTo(PROBLEMS + "idempotency-key-reused"));
-        registerWithKey(publishedMeeting(10), key, body)
-                .statusCode(422)
-                .body("type", equalTo(PROBLEMS + "idempotency-key-reused"));
+        // Anonymous keys are scoped by the request: the same key for another person, or at another meeting,
+        // is another request of its own. It is executed, never told the key is in use (a 422 would tell a
+        // stranger so), and never given the first answer with its cancellation token.
+        Map<String, Object> david = registration("David Ek");
+        String other = registerWithKey(meetingId, key, david)
+                .statusCode(201)
+                .header("Idempotent-Replayed", nullValue())
+                .body("id", not(equalTo(id)))
+                .body("cancellationLink", not(equalTo(first.path("cancellationLink"))))
+                .extract()
+                .path("id");
+        String otherMeeting = publishedMeeting(10);
+        registerWithKey(otherMeeting, key, body).statusCode(201).header("Idempotent-Replayed", nullValue());
+        assertThat(TestSql.queryForLong(
+                        database, "select count(*) from registration where meeting_id = ?::uuid", meetingId))
+                .isEqualTo(2);
+        assertThat(TestSql.queryForLong(
+                        database, "select count(*) from registration where meeting_id = ?::uuid", otherMeeting))
+                .isEqualTo(1);
+        // Each exact retry still gets its own first answer.
+        registerWithKey(meetingId, key, david)
+                .statusCode(201)
+                .header("Idempotent-Replayed", equalTo("true"))
+                .body("id", equalTo(other));
     }
 
     private static io.restassured.response.ValidatableResponse registerWithKey(

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -26,6 +27,7 @@ import se.techtank.platform.testing.WatchesTopics;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 /**
@@ -260,6 +262,64 @@ class IdempotencyKeyTest extends WatchesTopics {
     }
 
     @Test
+    void a_caller_whose_access_changed_since_never_gets_the_kept_answer() {
+        String own = ContactsApi.registeredCompany();
+        String other = ContactsApi.registeredCompany();
+        String subject = "flyttare-" + UUID.randomUUID() + "@example.se";
+        String before = TestTokens.withGroups(
+                subject, Set.of(TestTokens.MEMBER), Map.of(TestTokens.COMPANY_ID_CLAIM, own), Duration.ofHours(1));
+        String ownPath = "/api/v1/companies/" + own + "/needs-assessments";
+        Map<String, Object> assessment = assessment("SUSTAINABILITY", 3);
+        String key = UUID.randomUUID().toString();
+        postWithKey(ownPath, key, assessment, before).statusCode(201);
+
+        // The same person, same key and body, after moving to another company: the request runs again, and
+        // its access check refuses it, instead of the kept 201 for a company that is no longer theirs.
+        String moved = TestTokens.withGroups(
+                subject, Set.of(TestTokens.MEMBER), Map.of(TestTokens.COMPANY_ID_CLAIM, other), Duration.ofHours(1));
+        postWithKey(ownPath, key, assessment, moved)
+                .statusCode(404)
+                .header("Idempotent-Replayed", nullValue())
+                .body("type", equalTo(PROBLEMS + "not-found"));
+        // The same subject with another role is another scope as well.
+        String partner = TestTokens.withGroups(
+                subject,
+                Set.of(TestTokens.PARTNER),
+                Map.of(TestTokens.PARTNER_ID_CLAIM, "iuc-syd"),
+                Duration.ofHours(1));
+        postWithKey(ownPath, key, assessment, partner).statusCode(403).header("Idempotent-Replayed", nullValue());
+        // With the access it had, the retry still gets the kept answer.
+        postWithKey(ownPath, key, assessment, before).statusCode(201).header("Idempotent-Replayed", equalTo("true"));
+
+        assertThat(assessmentsOf(own)).isEqualTo(1);
+        assertThat(assessmentsOf(other)).isZero();
+    }
+
+    @Test
+    void anonymous_keys_are_scoped_by_the_request_so_a_stranger_learns_nothing() {
+        String key = UUID.randomUUID().toString();
+        String mine = TestOrganisationNumbers.next();
+        String receipt = apply("203.0.113.51", key, application(mine, "Min Ansökan AB"))
+                .statusCode(202)
+                .extract()
+                .path("applicationId");
+        // A stranger who happens to use the same key with their own application is neither told the key is
+        // in use (no 422) nor given the first answer: theirs is a request of its own.
+        String theirs = TestOrganisationNumbers.next();
+        apply("203.0.113.52", key, application(theirs, "Deras Ansökan AB"))
+                .statusCode(202)
+                .header("Idempotent-Replayed", nullValue())
+                .body("applicationId", not(equalTo(receipt)));
+        apply("203.0.113.51", key, application(mine, "Min Ansökan AB"))
+                .statusCode(202)
+                .header("Idempotent-Replayed", equalTo("true"))
+                .body("applicationId", equalTo(receipt));
+
+        assertThat(applicationsFor(mine)).isEqualTo(1);
+        assertThat(applicationsFor(theirs)).isEqualTo(1);
+    }
+
+    @Test
     void replays_of_a_membership_application_do_not_count_against_the_address_limit() {
         String address = "203.0.113.41";
         String organisationNumber = TestOrganisationNumbers.next();
@@ -305,7 +365,7 @@ class IdempotencyKeyTest extends WatchesTopics {
         // A refused request leaves no key behind: the client can retry with it once the window has passed.
         assertThat(TestSql.queryForLong(
                         database,
-                        "select count(*) from platform.idempotency_key where caller = 'anonymous' and key = ?",
+                        "select count(*) from platform.idempotency_key where caller like 'anonymous:%' and key = ?",
                         key))
                 .isEqualTo(1);
     }

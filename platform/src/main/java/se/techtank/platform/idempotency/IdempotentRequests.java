@@ -38,8 +38,8 @@ import se.techtank.platform.security.Caller;
  * request is a 422 ({@code idempotency-key-reused}); a retry while the first is still running is a 409
  * ({@code idempotency-key-in-progress}, {@code Retry-After}).
  *
- * <p>Keys belong to the caller (the token's subject; anonymous callers share one namespace, so their keys
- * must be unguessable, e.g. random UUIDs). A request that fails (an exception, or an answer that is not
+ * <p>Keys belong to the caller: to the token's access scope, or for anonymous callers to the request
+ * itself ({@link #namespace}). A request that fails (an exception, or an answer that is not
  * 2xx) keeps nothing: its retry is executed again. If a replica dies between the command's commit and
  * keeping the answer, the key stays "in progress" until {@code techtank.idempotency.abandoned-after}, after
  * which a retry is executed again; the commands' own unique rules (one company per organisation number,
@@ -55,9 +55,10 @@ public class IdempotentRequests {
     /** What the header does, for the OpenAPI document of each endpoint that takes it. */
     public static final String DESCRIPTION = "Makes retrying safe: a retry with the same key and the same request "
             + "gets the first answer again (header `Idempotent-Replayed: true`) instead of a duplicate or a 409. "
-            + "The same key with another request is a 422 (`…/idempotency-key-reused`); a retry while the first "
-            + "request is still running a 409 (`…/idempotency-key-in-progress`, `Retry-After`). Use a new random "
-            + "UUID per intended request; kept for 24 hours.";
+            + "With a token, the same key with another request is a 422 (`…/idempotency-key-reused`); without "
+            + "one it is simply another request. A retry while the first request is still running is a 409 "
+            + "(`…/idempotency-key-in-progress`, `Retry-After`). Use a new random UUID per intended request; "
+            + "kept for 24 hours, for the same token access (issuer, subject, roles, company/partner claims).";
 
     /** Set on an answer given again for a retry. */
     public static final String REPLAYED = "Idempotent-Replayed";
@@ -122,8 +123,8 @@ public class IdempotentRequests {
         if (!KEY.matcher(key).matches()) {
             throw new InvalidRequestException(HEADER, "must be 1–255 visible ASCII characters, e.g. a random UUID");
         }
-        String who = caller.subject().orElse("anonymous");
         String hash = hash(operation, request);
+        String who = namespace(hash);
         if (admission != null) {
             Optional<Response> kept = find(who, key)
                     .filter(stored -> stored.status() != null
@@ -152,6 +153,18 @@ public class IdempotentRequests {
             release(who, key);
         }
         return response;
+    }
+
+    /**
+     * Whose key it is. A token's keys belong to its access scope (issuer, subject, roles, company, partner,
+     * municipality), so a caller who has lost a role or moved to another company since never gets an
+     * answer kept for what they were allowed before: the request runs again, with its access checks.
+     * Anonymous callers have no identity to scope by, so their keys are scoped by the request itself: the
+     * same key with another body is simply another key (never a 422 that tells a stranger the key is in
+     * use), and only someone sending exactly the same request gets its kept answer.
+     */
+    private String namespace(String requestHash) {
+        return caller.accessScope().map(scope -> "token:" + sha256(scope)).orElse("anonymous:" + requestHash);
     }
 
     private static void admit(Runnable admission) {
@@ -318,6 +331,15 @@ public class IdempotentRequests {
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException | JsonProcessingException e) {
             throw new IllegalStateException("Could not fingerprint the request", e);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing", e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package se.techtank.platform.security;
 
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -46,6 +47,26 @@ public class Caller {
     /** The token's subject, for audit fields ("who"); empty for anonymous callers. */
     public Optional<String> subject() {
         return isAnonymous() ? Optional.empty() : Optional.ofNullable(token.getSubject());
+    }
+
+    /**
+     * Everything about the token that decides what the caller may do: issuer, subject, roles and the
+     * claims that tie it to a company, a partner or a municipality; empty for anonymous callers. Two tokens
+     * with the same scope are allowed the same things, so whatever is kept for one (an idempotent request's
+     * answer) may be given to the other; a caller whose role or company changed has another scope.
+     */
+    public Optional<String> accessScope() {
+        if (isAnonymous()) {
+            return Optional.empty();
+        }
+        return Optional.of(String.join(
+                "\n",
+                "iss=" + token.getIssuer(),
+                "sub=" + token.getSubject(),
+                "roles=" + new TreeSet<>(identity.getRoles()),
+                "company=" + claim(Roles.COMPANY_ID_CLAIM).orElse(""),
+                "partner=" + claim(Roles.PARTNER_ID_CLAIM).orElse(""),
+                "municipality=" + claim(Roles.MUNICIPALITY_CODE_CLAIM).orElse("")));
     }
 
     /** The member's company, from claim {@code company_id}; empty if absent or not a UUID. */
