@@ -83,6 +83,8 @@ final class Infrastructure {
         env.put("DB_USER", database.serviceUser());
         // The demo data sends every application from this machine's address: lift the per-address limit.
         env.put("MEMBERSHIP_APPLICATION_RATE_LIMIT", "1000");
+        // The demo data, the replicas check and the benchmarks register thousands from 127.0.0.1.
+        env.put("REGISTRATION_RATE_LIMIT", "1000000");
         env.put("DB_PASSWORD", database.servicePassword());
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
         // Deployed services refuse to start without these (no defaults outside dev and test); locally they are

@@ -19,9 +19,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.vertx.core.http.HttpServerRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -31,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import se.techtank.events.config.EventsConfig;
 import se.techtank.events.domain.CancellationLinks;
 import se.techtank.events.domain.Registration;
 import se.techtank.events.domain.RegistrationStatus;
@@ -43,6 +46,8 @@ import se.techtank.platform.paging.PageRequest;
 import se.techtank.platform.problem.InvalidRequestException;
 import se.techtank.platform.problem.RuleViolationException;
 import se.techtank.platform.query.QueryParameters;
+import se.techtank.platform.ratelimit.RateLimiter;
+import se.techtank.platform.security.Caller;
 import se.techtank.platform.security.Roles;
 
 /** Registering for a meeting, and what its organisers do with the registrations. */
@@ -58,16 +63,25 @@ public class MeetingRegistrationResource {
     private final AttendanceService attendance;
     private final CancellationLinks links;
     private final IdempotentRequests idempotent;
+    private final RateLimiter rateLimiter;
+    private final Caller caller;
+    private final EventsConfig.Registration config;
 
     MeetingRegistrationResource(
             RegistrationService registrations,
             AttendanceService attendance,
             CancellationLinks links,
-            IdempotentRequests idempotent) {
+            IdempotentRequests idempotent,
+            RateLimiter rateLimiter,
+            Caller caller,
+            EventsConfig config) {
         this.registrations = registrations;
         this.attendance = attendance;
         this.links = links;
         this.idempotent = idempotent;
+        this.rateLimiter = rateLimiter;
+        this.caller = caller;
+        this.config = config.registration();
     }
 
     @POST
@@ -95,11 +109,24 @@ public class MeetingRegistrationResource {
             responseCode = "422",
             description = "A bad field (e.g. `attendee.email`), or a members-only meeting without an active "
                     + "member company (`members-only`)")
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many anonymous registrations for this meeting from this address (type "
+                    + "`…/rate-limited`); see `Retry-After`")
     public Response register(
             @PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
             @BeanParam IdempotencyKeyHeader idempotencyKey,
-            @Valid @NotNull RegistrationRequest request) {
-        return idempotent.once(idempotencyKey, "POST /api/v1/meetings/" + id + "/registrations", request, () -> {
+            @Valid @NotNull RegistrationRequest request,
+            @Context HttpServerRequest http) {
+        // Anonymous registrations are limited per address and meeting, so that a script cannot fill a
+        // meeting; signed-in callers answer for what they do. A replay of a kept answer does no work and is free.
+        Runnable limit = caller.isAnonymous()
+                ? () -> rateLimiter.acquire(
+                        "meeting-registration:" + id + ":" + RateLimiter.clientAddress(http),
+                        config.rateLimit(),
+                        config.rateWindow())
+                : null;
+        return idempotent.once(idempotencyKey, "POST /api/v1/meetings/" + id + "/registrations", request, limit, () -> {
             RegistrationService.Registered registered = registrations.register(id, request.toNewRegistration());
             Registration registration = registered.registration();
             return Response.created(URI.create("/api/v1/registrations/" + registration.id()))

@@ -26,6 +26,24 @@ public interface EventsConfig {
      */
     String localCancellationLink();
 
+    /** {@code techtank.events.registration.*}: {@code POST /api/v1/meetings/{id}/registrations}. */
+    Registration registration();
+
+    interface Registration {
+
+        /**
+         * Anonymous registrations per client address and meeting in {@link #rateWindow()}
+         * ({@code REGISTRATION_RATE_LIMIT}); above it 429 {@code rate-limited}, counted in the database so that
+         * every replica counts against the same limit.
+         */
+        @WithDefault("20")
+        int rateLimit();
+
+        /** The window of {@link #rateLimit()} ({@code REGISTRATION_RATE_WINDOW}). */
+        @WithDefault("PT1H")
+        java.time.Duration rateWindow();
+    }
+
     /** {@code techtank.events.list.*}: {@code GET /api/v1/meetings}. */
     MeetingList list();
 

@@ -88,15 +88,11 @@ public class MembershipApplicationResource {
                 idempotencyKey,
                 "POST /api/v1/membership-applications",
                 request,
-                () -> rateLimiter.acquire("membership-application:" + clientAddress(http), limit, window),
+                () -> rateLimiter.acquire("membership-application:" + RateLimiter.clientAddress(http), limit, window),
                 () -> {
                     MembershipApplication application = memberships.apply(request.toCommand());
                     return Response.accepted(new Receipt(application.id(), "APPLIED", application.submittedAt()))
                             .build();
                 });
-    }
-
-    private static String clientAddress(HttpServerRequest http) {
-        return http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
     }
 }
