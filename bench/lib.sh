@@ -5,6 +5,15 @@
 # globals the measuring functions read are named above them, and are read when they are called.
 
 log() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*"; }
+# need_tools TOOL...: exits naming the first tool missing (psql and pgbench: Debian's postgresql-client).
+need_tools() {
+  local tool
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null || { echo "$tool is needed (psql, pgbench: apt-get install postgresql-client)." >&2; exit 1; }
+  done
+}
+# sql_in DATABASE STATEMENT: runs STATEMENT in the local stack's DATABASE, unaligned (PGPASSWORD set by the caller).
+sql_in() { psql -X -q -At -v ON_ERROR_STOP=1 -h 127.0.0.1 -p 55432 -U techtank -d "$1" -c "$2"; }
 machine() {
   log "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GB RAM; load: $(cut -d' ' -f1-3 /proc/loadavg)"
 }

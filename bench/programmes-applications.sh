@@ -109,14 +109,12 @@ if ((companies < needed)); then
 fi
 
 source "$repo/bench/lib.sh"
-for tool in curl bc psql pgbench javac; do
-  command -v "$tool" >/dev/null || { echo "$tool is needed (psql, pgbench: apt-get install postgresql-client)." >&2; exit 1; }
-done
+need_tools curl bc psql pgbench javac
 
 mkdir -p "$work"
 cd "$repo"
 export PGPASSWORD=techtank
-sql() { psql -X -q -At -v ON_ERROR_STOP=1 -h 127.0.0.1 -p 55432 -U techtank -d programmes -c "$1"; }
+sql() { sql_in programmes "$1"; }
 
 # 1. Build what is missing or stale; compile the load driver once.
 [[ "$build" == never ]] || build_if_stale programmes-service

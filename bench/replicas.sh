@@ -61,14 +61,12 @@ for arg in "$@"; do
 done
 
 source "$repo/bench/lib.sh"
-for tool in curl bc psql javac; do
-  command -v "$tool" >/dev/null || { echo "$tool is needed (psql: apt-get install postgresql-client)." >&2; exit 1; }
-done
+need_tools curl bc psql javac
 
 mkdir -p "$work"
 cd "$repo"
 export PGPASSWORD=techtank
-sql() { psql -X -q -At -v ON_ERROR_STOP=1 -h 127.0.0.1 -p 55432 -U techtank -d events -c "$1"; }
+sql() { sql_in events "$1"; }
 
 # 1. Build what is missing or stale; compile the load driver and the drain's Kafka check once.
 [[ "$build" == never ]] || build_if_stale events-service
