@@ -173,6 +173,37 @@ class CatalogueTest extends WatchesTopics {
         list(TestTokens.staff(), Map.of("q", code, "status", "DRAFT")).body("items.id", containsInAnyOrder(draft));
     }
 
+    @Test
+    void the_catalogue_answers_304_to_its_etag_until_something_changes() {
+        String code = uniqueCode("ETAG");
+        String id = publishedProgramme(programme(code, noRules()));
+        String tag = list(null, Map.of("q", code))
+                .statusCode(200)
+                .header("Cache-Control", equalTo("public, no-cache"))
+                .extract()
+                .header("ETag");
+
+        as(null).header("If-None-Match", tag)
+                .queryParam("q", code)
+                .when()
+                .get("/api/v1/programmes")
+                .then()
+                .statusCode(304)
+                .header("ETag", equalTo(tag))
+                .body(org.hamcrest.Matchers.emptyString());
+
+        assertThat(TestSql.execute(database, "update programme set name_sv = 'Nytt namn' where id = ?::uuid", id))
+                .isEqualTo(1);
+        as(null).header("If-None-Match", tag)
+                .queryParam("q", code)
+                .when()
+                .get("/api/v1/programmes")
+                .then()
+                .statusCode(200)
+                .header("ETag", org.hamcrest.Matchers.not(equalTo(tag)))
+                .body("items[0].name.sv", equalTo("Nytt namn"));
+    }
+
     private double renderedPagesReused() {
         var counter = metrics.find("snapshot_cache")
                 .tags("cache", "programme-pages", "result", "hit")

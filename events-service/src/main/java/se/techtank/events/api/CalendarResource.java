@@ -1,10 +1,13 @@
 package se.techtank.events.api;
 
+import java.time.Duration;
+
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -18,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.techtank.events.query.MeetingFilter;
 import se.techtank.events.service.CalendarService;
 import se.techtank.platform.calendar.ICalendar;
+import se.techtank.platform.http.ConditionalGet;
 
 /**
  * The public meetings as an iCalendar (RFC 5545) feed that calendar programs subscribe to: rescheduled
@@ -84,10 +88,15 @@ public class CalendarResource {
             + "REFRESH-INTERVAL;VALUE=DURATION:PT1H\nX-PUBLISHED-TTL:PT1H\n"
             + EXAMPLE_ZONE + EXAMPLE_EVENT + "END:VCALENDAR\n";
 
-    private final CalendarService calendars;
+    /** How long a calendar client or cache may keep a calendar before asking again (with its ETag). */
+    static final Duration MAX_AGE = Duration.ofMinutes(5);
 
-    CalendarResource(CalendarService calendars) {
+    private final CalendarService calendars;
+    private final HttpHeaders headers;
+
+    CalendarResource(CalendarService calendars, HttpHeaders headers) {
         this.calendars = calendars;
+        this.headers = headers;
     }
 
     @GET
@@ -110,7 +119,8 @@ public class CalendarResource {
     public Response feed(@BeanParam CalendarFeedParameters filters) {
         MeetingFilter filter = filters.filter();
         var meetings = calendars.feed(filter.municipalityCode(), filter.kind(), filter.series());
-        return Response.ok(MeetingCalendar.feed(feedName(filter), meetings, calendars.now()), ICalendar.CONTENT_TYPE)
+        return ConditionalGet.of(
+                        headers, MeetingCalendar.feed(feedName(filter), meetings), ICalendar.CONTENT_TYPE, MAX_AGE)
                 .build();
     }
 

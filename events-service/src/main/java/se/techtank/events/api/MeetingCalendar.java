@@ -20,15 +20,23 @@ final class MeetingCalendar {
 
     private MeetingCalendar() {}
 
-    /** The calendar of one meeting, to download and import. */
-    static String meeting(Meeting meeting, Instant now) {
-        return ICalendar.event(meeting.title().sv(), entry(meeting), now);
+    /**
+     * The calendar of one meeting, to download and import. Its {@code DTSTAMP} is when the meeting last
+     * changed, not when it was written: the same meeting gives the same bytes, so a client that asks again
+     * with the {@code ETag} it has gets 304.
+     */
+    static String meeting(Meeting meeting) {
+        return ICalendar.event(meeting.title().sv(), entry(meeting), meeting.modifiedAt());
     }
 
-    /** A feed to subscribe to: {@code meetings} in order, and a hint to refresh it. */
-    static String feed(String name, List<Meeting> meetings, Instant now) {
+    /** A feed to subscribe to: {@code meetings} in order, and a hint to refresh it; stamped as {@link #meeting}. */
+    static String feed(String name, List<Meeting> meetings) {
+        Instant lastChange = meetings.stream()
+                .map(Meeting::modifiedAt)
+                .max(Instant::compareTo)
+                .orElse(Instant.EPOCH);
         return ICalendar.feed(
-                name, meetings.stream().map(MeetingCalendar::entry).toList(), now);
+                name, meetings.stream().map(MeetingCalendar::entry).toList(), lastChange);
     }
 
     private static CalendarEntry entry(Meeting meeting) {

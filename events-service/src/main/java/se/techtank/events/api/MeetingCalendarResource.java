@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.techtank.events.domain.Meeting;
 import se.techtank.events.service.CalendarService;
 import se.techtank.platform.calendar.ICalendar;
+import se.techtank.platform.http.ConditionalGet;
 
 /**
  * One meeting as an iCalendar (RFC 5545) file to add to a calendar. A class of its own, with the full
@@ -37,9 +38,11 @@ import se.techtank.platform.calendar.ICalendar;
 public class MeetingCalendarResource {
 
     private final CalendarService calendars;
+    private final HttpHeaders headers;
 
-    MeetingCalendarResource(CalendarService calendars) {
+    MeetingCalendarResource(CalendarService calendars, HttpHeaders headers) {
         this.calendars = calendars;
+        this.headers = headers;
     }
 
     @GET
@@ -66,7 +69,8 @@ public class MeetingCalendarResource {
     @APIResponse(responseCode = "404", description = "Unknown meeting, or a draft the caller does not organise")
     public Response meeting(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id) {
         Meeting meeting = calendars.meeting(id);
-        return Response.ok(MeetingCalendar.meeting(meeting, calendars.now()), ICalendar.CONTENT_TYPE)
+        return ConditionalGet.of(
+                        headers, MeetingCalendar.meeting(meeting), ICalendar.CONTENT_TYPE, CalendarResource.MAX_AGE)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"meeting-" + meeting.id() + ".ics\"")
                 .build();
     }

@@ -1,6 +1,7 @@
 package se.techtank.events.api;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -37,6 +38,7 @@ import se.techtank.events.domain.Meeting;
 import se.techtank.events.query.MeetingFilter;
 import se.techtank.events.query.MeetingQueries;
 import se.techtank.events.service.MeetingService;
+import se.techtank.platform.http.ConditionalGet;
 import se.techtank.platform.idempotency.IdempotencyKeyHeader;
 import se.techtank.platform.idempotency.IdempotentRequests;
 import se.techtank.platform.paging.Page;
@@ -62,9 +64,12 @@ public class MeetingResource {
     private final MeetingService meetings;
     private final IdempotentRequests idempotent;
 
-    MeetingResource(MeetingService meetings, IdempotentRequests idempotent) {
+    private final HttpHeaders headers;
+
+    MeetingResource(MeetingService meetings, IdempotentRequests idempotent, HttpHeaders headers) {
         this.meetings = meetings;
         this.idempotent = idempotent;
+        this.headers = headers;
     }
 
     @POST
@@ -121,7 +126,9 @@ public class MeetingResource {
                 () -> filter.set(filters.filter()),
                 () -> request.set(PageRequest.parse(page, size, sort, MeetingQueries.SORTABLE, "start,asc")));
         byte[] body = meetings.list(filter.get(), request.get(), MeetingResource::page);
-        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+        // Seats change all the time: a client asks every time, and gets 304 while nothing changed.
+        return ConditionalGet.of(headers, body, MediaType.APPLICATION_JSON, Duration.ZERO)
+                .build();
     }
 
     /** A page of meetings as the list shows it, read at {@code readAt} (seats left and the like). */

@@ -62,8 +62,7 @@ public class CalendarService {
         return queries.feed(IN_FEED, now().minus(FEED_HISTORY), municipalityCode, kind, series, FEED_LIMIT);
     }
 
-    /** The time calendars are stamped with. */
-    public Instant now() {
+    private Instant now() {
         return clock.instant();
     }
 }

@@ -24,7 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 import static se.techtank.events.api.MeetingTest.uniqueSeries;
 import static se.techtank.events.api.MeetingsApi.PROBLEMS;
@@ -118,6 +120,62 @@ class MeetingListTest {
         list(null, Map.of("series", series, "status", "DRAFT")).body("items", empty());
         list(TestTokens.staff(), Map.of("series", series, "status", "DRAFT")).body("items.id", contains(draft));
         list(null, Map.of("series", series, "status", "DRAFT")).body("items", empty());
+    }
+
+    @Test
+    void the_public_list_and_calendars_answer_304_to_their_etag_until_something_changes() {
+        series = uniqueSeries();
+        String meeting = published(inSeries(series, 30, "1082"));
+        Map<String, String> filter = Map.of("series", series);
+        String list = "/api/v1/meetings";
+        String feed = "/api/v1/calendar.ics";
+        String calendar = "/api/v1/meetings/" + meeting + "/calendar.ics";
+
+        String listTag = list(null, filter)
+                .statusCode(200)
+                .header("Cache-Control", equalTo("public, no-cache"))
+                .header("Vary", containsString("Authorization"))
+                .extract()
+                .header("ETag");
+        String feedTag = conditional(feed, null).statusCode(200).extract().header("ETag");
+        String calendarTag = conditional(calendar, null)
+                .statusCode(200)
+                .header("Cache-Control", equalTo("public, max-age=300"))
+                .extract()
+                .header("ETag");
+        assertThat(List.of(listTag, feedTag, calendarTag)).allMatch(tag -> tag.matches("\"[A-Za-z0-9_-]{22}\""));
+
+        // Nothing changed: 304, no body, the same tag (also weak, or among others).
+        conditional(list, listTag).statusCode(304).body(emptyString()).header("ETag", equalTo(listTag));
+        conditional(feed, "W/" + feedTag).statusCode(304).body(emptyString());
+        conditional(calendar, "\"other\", " + calendarTag).statusCode(304).body(emptyString());
+
+        // A registration changes the list (seats left); an edit changes the calendars.
+        register(null, meeting, registration("Cilla Ek")).statusCode(201);
+        String newListTag = conditional(list, listTag)
+                .statusCode(200)
+                .body("items[0].confirmedCount", equalTo(1))
+                .extract()
+                .header("ETag");
+        assertThat(newListTag).isNotEqualTo(listTag);
+        assertThat(TestSql.execute(
+                        database,
+                        "update meeting set title_sv = 'Ny titel', modified_at = now(), sequence = sequence + 1 where id = ?::uuid",
+                        meeting))
+                .isEqualTo(1);
+        conditional(feed, feedTag).statusCode(200).body(containsString("Ny titel"));
+        conditional(calendar, calendarTag).statusCode(200).body(containsString("Ny titel"));
+        // A signed-in caller's answer is private to it.
+        list(TestTokens.staff(), filter).statusCode(200).header("Cache-Control", equalTo("private, no-cache"));
+    }
+
+    /** A GET of {@code path} for the test's series (ignored by a meeting's own calendar). */
+    private ValidatableResponse conditional(String path, String ifNoneMatch) {
+        var request = given().queryParam("series", series);
+        if (ifNoneMatch != null) {
+            request = request.header("If-None-Match", ifNoneMatch);
+        }
+        return request.when().get(path).then();
     }
 
     @Test
@@ -294,6 +352,9 @@ class MeetingListTest {
     private static String planned(Map<String, Object> body) {
         return plan(TestTokens.staff(), body).statusCode(201).extract().path("id");
     }
+
+    /** The series of the conditional-GET test (its requests carry it). */
+    private String series;
 
     private static ValidatableResponse list(String token, Map<String, String> parameters) {
         var request = given();

@@ -1,6 +1,7 @@
 package se.techtank.programmes.api;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import se.techtank.platform.csv.SpreadsheetCsv;
+import se.techtank.platform.http.ConditionalGet;
 import se.techtank.platform.idempotency.IdempotencyKeyHeader;
 import se.techtank.platform.idempotency.IdempotentRequests;
 import se.techtank.platform.paging.Page;
@@ -62,9 +64,12 @@ public class ProgrammeResource {
     private final ProgrammeService programmes;
     private final IdempotentRequests idempotent;
 
-    ProgrammeResource(ProgrammeService programmes, IdempotentRequests idempotent) {
+    private final HttpHeaders headers;
+
+    ProgrammeResource(ProgrammeService programmes, IdempotentRequests idempotent, HttpHeaders headers) {
         this.programmes = programmes;
         this.idempotent = idempotent;
+        this.headers = headers;
     }
 
     @GET
@@ -94,7 +99,10 @@ public class ProgrammeResource {
                 () -> filter.set(filters.filter()),
                 () -> request.set(PageRequest.parse(page, size, sort, ProgrammeCatalogue.SORTABLE, "name,asc")));
         byte[] body = programmes.catalogue(filter.get(), request.get(), ProgrammeResource::page);
-        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+        // Seats left change as applications are approved: a client asks every time, and gets 304 while
+        // nothing changed.
+        return ConditionalGet.of(headers, body, MediaType.APPLICATION_JSON, Duration.ZERO)
+                .build();
     }
 
     /** A page of the catalogue as the list shows it. */
