@@ -38,6 +38,7 @@ public class AttendeeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.STAFF)
     @Operation(
+            operationId = "eraseAttendee",
             summary = "Erase an attendee",
             description = "Anonymises every registration made with the e-mail address (whatever its letter case): "
                     + "name, e-mail, dietary requirements and message are removed, status and company stay for "

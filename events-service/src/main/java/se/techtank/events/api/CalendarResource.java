@@ -101,6 +101,7 @@ public class CalendarResource {
 
     @GET
     @Operation(
+            operationId = "getCalendarFeed",
             summary = "Subscribe to meetings",
             description = "A calendar feed (webcal) of the public meetings, soonest first: those not yet over "
                     + "and those that ended in the last 90 days, at most 500. Cancelled meetings stay in it with "

@@ -47,6 +47,7 @@ public class MeetingCalendarResource {
 
     @GET
     @Operation(
+            operationId = "getMeetingCalendar",
             summary = "A meeting as a calendar entry",
             description = "The meeting as an iCalendar file with one VEVENT, to open in a calendar program "
                     + "(`Content-Disposition: attachment`). Anyone, once published; a draft only its organisers "

@@ -89,6 +89,7 @@ public class MeetingRegistrationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @PermitAll
     @Operation(
+            operationId = "registerForMeeting",
             summary = "Register for a meeting",
             description = "Anyone for a PUBLIC meeting; for MEMBERS_ONLY a member token, or the organisation number "
                     + "of an active member company. The answer is CONFIRMED while seats remain, then WAITLISTED "
@@ -139,6 +140,7 @@ public class MeetingRegistrationResource {
     @Path("/registrations")
     @RolesAllowed({Roles.STAFF, Roles.MUNICIPALITY})
     @Operation(
+            operationId = "listMeetingRegistrations",
             summary = "List a meeting's registrations",
             description = "Staff, or the municipality co-arranging the meeting.")
     @APIResponse(
@@ -170,6 +172,7 @@ public class MeetingRegistrationResource {
     @Produces("text/csv")
     @RolesAllowed({Roles.STAFF, Roles.MUNICIPALITY})
     @Operation(
+            operationId = "exportMeetingRegistrations",
             summary = "Export the participant list",
             description = "Every registration (or those with `status`) as CSV for Excel: UTF-8 with BOM, `;` "
                     + "separated, one header row. Staff, or the municipality co-arranging the meeting.")
@@ -199,6 +202,7 @@ public class MeetingRegistrationResource {
     @Path("/attendance")
     @RolesAllowed({Roles.STAFF, Roles.MUNICIPALITY})
     @Operation(
+            operationId = "getMeetingAttendance",
             summary = "Attendance report",
             description = "Registered (held a seat), attended and no-show, in total, by company and by the "
                     + "municipality of the attendees' companies. Staff, or the co-arranging municipality.")
@@ -215,6 +219,7 @@ public class MeetingRegistrationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.STAFF, Roles.MUNICIPALITY})
     @Operation(
+            operationId = "checkInAttendee",
             summary = "Check an attendee in",
             description = "By check-in code or registration id. Checking in twice is harmless (the first time "
                     + "stays). Publishes `registration.attended`. Staff, or the co-arranging municipality.")

@@ -76,6 +76,7 @@ public class MeetingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.STAFF, Roles.MUNICIPALITY})
     @Operation(
+            operationId = "createMeeting",
             summary = "Plan a meeting",
             description = "Creates the meeting as DRAFT, visible only to its organisers until published. A "
                     + "municipality plans meetings in its own municipality only (403 otherwise).")
@@ -101,6 +102,7 @@ public class MeetingResource {
     @GET
     @PermitAll
     @Operation(
+            operationId = "listMeetings",
             summary = "List meetings",
             description = "Anonymous: the published meetings not yet over, soonest first, with seats left and "
                     + "waitlist length. `from`/`to` choose another window (dates, Stockholm time); `status` other "
@@ -141,7 +143,10 @@ public class MeetingResource {
     @GET
     @Path("/{id}")
     @PermitAll
-    @Operation(summary = "Read a meeting", description = "Anyone, once published; a draft only its organisers.")
+    @Operation(
+            operationId = "getMeeting",
+            summary = "Read a meeting",
+            description = "Anyone, once published; a draft only its organisers.")
     @APIResponse(
             responseCode = "200",
             description = "The meeting; ETag carries its version",
@@ -156,6 +161,7 @@ public class MeetingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.STAFF, Roles.MUNICIPALITY})
     @Operation(
+            operationId = "updateMeeting",
             summary = "Change a meeting",
             description = "Replaces the meeting's details; `If-Match` must carry the current ETag. Changing the "
                     + "time or place of a published meeting reschedules it (event `meeting.rescheduled`, calendar "
@@ -187,6 +193,7 @@ public class MeetingResource {
     @Path("/{id}/publish")
     @RolesAllowed({Roles.STAFF, Roles.MUNICIPALITY})
     @Operation(
+            operationId = "publishMeeting",
             summary = "Publish a meeting",
             description = "DRAFT → PUBLISHED: visible to everyone, open for registration in its window. "
                     + "Publishes `meeting.published`.")
@@ -205,6 +212,7 @@ public class MeetingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.STAFF, Roles.MUNICIPALITY})
     @Operation(
+            operationId = "cancelMeeting",
             summary = "Cancel a meeting",
             description = "DRAFT or PUBLISHED → CANCELLED with a reason; every registration still standing is "
                     + "cancelled too (each publishes `registration.cancelled`, so attendees are told). Publishes "
@@ -226,6 +234,7 @@ public class MeetingResource {
     @Path("/{id}/complete")
     @RolesAllowed({Roles.STAFF, Roles.MUNICIPALITY})
     @Operation(
+            operationId = "completeMeeting",
             summary = "Complete a meeting",
             description = "After it started: PUBLISHED → COMPLETED. Confirmed registrations never checked in "
                     + "become NO_SHOW; those still waitlisted or pending are cancelled. Publishes "

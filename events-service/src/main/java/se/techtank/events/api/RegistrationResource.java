@@ -49,6 +49,7 @@ public class RegistrationResource {
     @GET
     @PermitAll
     @Operation(
+            operationId = "getRegistration",
             summary = "Read a registration",
             description = "The attendee with the token from the cancellation link, or the meeting's organisers.")
     @APIResponse(
@@ -65,6 +66,7 @@ public class RegistrationResource {
     @Path("/cancel")
     @PermitAll
     @Operation(
+            operationId = "cancelRegistration",
             summary = "Cancel a registration",
             description = "The attendee with the token from the cancellation link, or the meeting's organisers. A "
                     + "seat it held goes at once to the first on the waitlist (`registration.promoted`); leaving "
@@ -85,6 +87,7 @@ public class RegistrationResource {
     @Path("/approve")
     @RolesAllowed(Roles.STAFF)
     @Operation(
+            operationId = "approveRegistration",
             summary = "Approve a registration",
             description = "PENDING_APPROVAL → CONFIRMED if a seat is left, else WAITLISTED. Staff only. Publishes "
                     + "`registration.confirmed` or `registration.waitlisted`.")
@@ -103,6 +106,7 @@ public class RegistrationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.STAFF)
     @Operation(
+            operationId = "declineRegistration",
             summary = "Decline a registration",
             description = "PENDING_APPROVAL → DECLINED with a reason. Staff only. Publishes `registration.declined`.")
     @APIResponse(

@@ -56,6 +56,7 @@ public class CompanyContactResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.STAFF, Roles.MEMBER})
     @Operation(
+            operationId = "createCompanyContact",
             summary = "Add a contact person to a company",
             description = "Staff add contacts to any company, a member only to its own. Every consent is recorded "
                     + "as given or not at this time. Publishes `se.techtank.members.contact.added` on "
@@ -93,6 +94,7 @@ public class CompanyContactResource {
     @GET
     @RolesAllowed({Roles.STAFF, Roles.MEMBER})
     @Operation(
+            operationId = "listCompanyContacts",
             summary = "List a company's contact persons",
             description = "Staff list any company's contacts, a member only its own company's. Erased contacts "
                     + "are left out (read one by id to see it as erased).")

@@ -66,7 +66,10 @@ public class CompanyImportResource {
     @POST
     @Consumes(TEXT_CSV)
     @RolesAllowed(Roles.STAFF)
-    @Operation(summary = "Import companies from a CSV file", description = """
+    @Operation(
+            operationId = "importCompanies",
+            summary = "Import companies from a CSV file",
+            description = """
                     Registers the companies of a CSV file, or replaces the profile of those already registered \
                     (matched by organisation number), staff only. Each row is checked by the same rules as \
                     `POST /api/v1/companies`; valid rows are imported and invalid ones reported, so one bad row \

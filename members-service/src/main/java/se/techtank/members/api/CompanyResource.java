@@ -61,6 +61,7 @@ public class CompanyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.STAFF)
     @Operation(
+            operationId = "createCompany",
             summary = "Register a company",
             description = "Adds a company to the register (staff only) and publishes "
                     + "`se.techtank.members.company.registered` on `members.company.v1`.")
@@ -88,6 +89,7 @@ public class CompanyResource {
     @GET
     @RolesAllowed({Roles.STAFF, Roles.MEMBER, Roles.MUNICIPALITY})
     @Operation(
+            operationId = "listCompanies",
             summary = "List and search companies",
             description = "Filters combine with AND. Staff see every company, a municipality user those in its "
                     + "municipality, a member only its own company.")
@@ -124,6 +126,7 @@ public class CompanyResource {
     @Path("/{id}")
     @RolesAllowed({Roles.STAFF, Roles.MEMBER, Roles.MUNICIPALITY})
     @Operation(
+            operationId = "getCompany",
             summary = "Read a company",
             description = "Staff read any company, a member only its own, a municipality user those in its "
                     + "municipality; any other id answers 404.")
@@ -141,6 +144,7 @@ public class CompanyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.STAFF, Roles.MEMBER})
     @Operation(
+            operationId = "updateCompany",
             summary = "Update a company's profile",
             description = "Replaces the profile (everything but the organisation number). Send the `ETag` you read "
                     + "as `If-Match`. Staff update any company, a member only its own. Publishes "

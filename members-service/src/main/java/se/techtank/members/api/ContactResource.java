@@ -49,6 +49,7 @@ public class ContactResource {
     @Path("/{id}")
     @RolesAllowed({Roles.STAFF, Roles.MEMBER})
     @Operation(
+            operationId = "getContact",
             summary = "Read a contact person",
             description = "Staff read any contact, a member only its own company's; any other id answers 404. "
                     + "An erased contact shows as `erased`, without name, e-mail or phone.")
@@ -70,6 +71,7 @@ public class ContactResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.STAFF, Roles.MEMBER})
     @Operation(
+            operationId = "updateContact",
             summary = "Update a contact person",
             description = "Replaces the contact's details and consents; send the `ETag` you read as `If-Match`. "
                     + "A consent whose value changes is stamped with the time of this update. Staff update any "
@@ -107,6 +109,7 @@ public class ContactResource {
     @Path("/{id}")
     @RolesAllowed({Roles.STAFF, Roles.MEMBER})
     @Operation(
+            operationId = "deleteContact",
             summary = "Remove a contact person from the company",
             description = "Deletes the contact and its consents (the person no longer is a contact of the "
                     + "company). Staff remove any contact, a member only its own company's. Publishes "
@@ -127,6 +130,7 @@ public class ContactResource {
     @Path("/{id}/personal-data")
     @RolesAllowed(Roles.STAFF)
     @Operation(
+            operationId = "getContactPersonalData",
             summary = "Export everything held about a contact person (GDPR access)",
             description = "For a data subject access request (GDPR art. 15), staff only: the contact with all its "
                     + "fields, the history of its consents, and the company it belongs to. Works for an erased "
@@ -146,6 +150,7 @@ public class ContactResource {
     @Path("/{id}/erase")
     @RolesAllowed(Roles.STAFF)
     @Operation(
+            operationId = "eraseContact",
             summary = "Erase a contact person (GDPR erasure)",
             description = "For a request to be forgotten (GDPR art. 17), staff only. Irreversibly removes the "
                     + "person's name, e-mail and phone, withdraws every consent and marks the contact erased; the "

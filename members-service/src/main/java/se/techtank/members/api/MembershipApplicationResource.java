@@ -62,6 +62,7 @@ public class MembershipApplicationResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "applyForMembership",
             summary = "Apply for membership (\"bli medlem\")",
             description = "Anonymous. Registers the company if it is new — an existing company's data is never "
                     + "changed through this form — and puts its membership in APPLIED for staff to approve. "

@@ -46,6 +46,7 @@ public class MembershipResource {
     @GET
     @RolesAllowed({Roles.STAFF, Roles.MEMBER, Roles.MUNICIPALITY})
     @Operation(
+            operationId = "getMembership",
             summary = "Read a company's membership",
             description = "Staff any, a member its own, a municipality those in it.")
     @APIResponse(
@@ -60,6 +61,7 @@ public class MembershipResource {
     @Path("/history")
     @RolesAllowed({Roles.STAFF, Roles.MEMBER})
     @Operation(
+            operationId = "getMembershipHistory",
             summary = "The membership's history",
             description = "Every change, oldest first: who, when, from, to and why.")
     @APIResponse(
@@ -83,6 +85,7 @@ public class MembershipResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.STAFF)
     @Operation(
+            operationId = "approveMembership",
             summary = "Approve an application",
             description = "APPLIED → ACTIVE from the start date to the end of that calendar year; the fee tier "
                     + "follows the size class (the number of employees must be known: 409 "
@@ -102,7 +105,10 @@ public class MembershipResource {
     @Path("/reject")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.STAFF)
-    @Operation(summary = "Reject an application", description = "APPLIED → REJECTED. Publishes `membership-rejected`.")
+    @Operation(
+            operationId = "rejectMembership",
+            summary = "Reject an application",
+            description = "APPLIED → REJECTED. Publishes `membership-rejected`.")
     @APIResponse(
             responseCode = "200",
             description = "Rejected",
@@ -119,7 +125,10 @@ public class MembershipResource {
     @Path("/suspend")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.STAFF)
-    @Operation(summary = "Suspend a membership", description = "ACTIVE → SUSPENDED. Publishes `membership-suspended`.")
+    @Operation(
+            operationId = "suspendMembership",
+            summary = "Suspend a membership",
+            description = "ACTIVE → SUSPENDED. Publishes `membership-suspended`.")
     @APIResponse(
             responseCode = "200",
             description = "Suspended",
@@ -136,6 +145,7 @@ public class MembershipResource {
     @Path("/resume")
     @RolesAllowed(Roles.STAFF)
     @Operation(
+            operationId = "resumeMembership",
             summary = "Resume a suspended membership",
             description =
                     "SUSPENDED → ACTIVE while its paid year lasts; a lapsed one is renewed instead. Publishes `membership-activated`.")
@@ -153,6 +163,7 @@ public class MembershipResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.STAFF)
     @Operation(
+            operationId = "terminateMembership",
             summary = "Terminate a membership",
             description = "ACTIVE or SUSPENDED → TERMINATED at the end date. Publishes `membership-terminated`.")
     @APIResponse(
@@ -172,6 +183,7 @@ public class MembershipResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.STAFF)
     @Operation(
+            operationId = "renewMembership",
             summary = "Renew a membership for a year",
             description = "Extends an ACTIVE or SUSPENDED membership to the end of the year; a suspended one becomes "
                     + "ACTIVE (`membership-activated`), an active one stays so (`updated`).")

@@ -52,6 +52,7 @@ public class NeedsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.STAFF, Roles.MEMBER})
     @Operation(
+            operationId = "createNeedsAssessment",
             summary = "Record a needs assessment",
             description = "Staff assess any company; a member user assesses its own company (recorded as a "
                     + "self-assessment). The assessed areas' priorities become the current needs, and "
@@ -87,7 +88,10 @@ public class NeedsResource {
     @GET
     @Path("/needs-assessments")
     @RolesAllowed({Roles.STAFF, Roles.MEMBER})
-    @Operation(summary = "The company's needs assessments", description = "Newest first.")
+    @Operation(
+            operationId = "listNeedsAssessments",
+            summary = "The company's needs assessments",
+            description = "Newest first.")
     @APIResponse(
             responseCode = "200",
             description = "The assessments",
@@ -104,6 +108,7 @@ public class NeedsResource {
     @Path("/needs")
     @RolesAllowed({Roles.STAFF, Roles.MEMBER, Roles.MUNICIPALITY})
     @Operation(
+            operationId = "getCompanyNeeds",
             summary = "The company's current needs",
             description = "The latest priority per focus area, highest first.")
     @APIResponse(

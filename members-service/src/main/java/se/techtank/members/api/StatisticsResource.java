@@ -70,6 +70,7 @@ public class StatisticsResource {
     @GET
     @RolesAllowed({Roles.STAFF, Roles.MUNICIPALITY})
     @Operation(
+            operationId = "getMemberStatistics",
             summary = "Member statistics",
             description = "Companies by municipality and membership status, by size class, by SNI section, and "
                     + "the current needs per focus area. Staff see all or one municipality; a municipality user "

@@ -58,6 +58,7 @@ public class DeliveryResource {
     @GET
     @RolesAllowed({Roles.STAFF, Roles.PARTNER})
     @Operation(
+            operationId = "listDeliveries",
             summary = "List deliveries",
             description = "Staff: every delivery. A partner: the deliveries to its webhook subscriptions only."
                     + " Newest change first unless `sort` says otherwise.")
@@ -120,7 +121,10 @@ public class DeliveryResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.STAFF, Roles.PARTNER})
-    @Operation(summary = "Read a delivery", description = "A partner reads the deliveries to its webhooks only.")
+    @Operation(
+            operationId = "getDelivery",
+            summary = "Read a delivery",
+            description = "A partner reads the deliveries to its webhooks only.")
     @APIResponse(
             responseCode = "200",
             description = "The delivery",
@@ -135,6 +139,7 @@ public class DeliveryResource {
     @Path("/{id}/retry")
     @RolesAllowed(Roles.STAFF)
     @Operation(
+            operationId = "retryDelivery",
             summary = "Retry a failed delivery",
             description = "Staff, once the cause is fixed (a corrected address, a partner's endpoint back): the"
                     + " delivery is due again now, with a fresh period of retries.")

@@ -63,6 +63,7 @@ public class PreferencesResource {
     @Path("/{contactId}")
     @RolesAllowed({Roles.STAFF, Roles.MEMBER})
     @Operation(
+            operationId = "getNotificationPreferences",
             summary = "Read a contact's preferences",
             description = "Staff: anyone's; a member: its company's contacts.")
     @APIResponse(
@@ -79,6 +80,7 @@ public class PreferencesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.STAFF, Roles.MEMBER})
     @Operation(
+            operationId = "updateNotificationPreferences",
             summary = "Change a contact's preferences",
             description = "Turns the optional kinds given on or off; the others stay. `If-Match` must carry the"
                     + " current ETag.")

@@ -56,6 +56,7 @@ public class PreviewResource {
     @Path("/{kind}/preview")
     @RolesAllowed(Roles.STAFF)
     @Operation(
+            operationId = "previewNotification",
             summary = "Preview a kind's mail",
             description = "Staff: the mail written from sample data (a meeting on Tuesday 8 December 2026 in"
                     + " Karlshamn, Anna Berg of Karlshamns Gjuteri AB), in Swedish (`sv`) and English (`en`)."

@@ -35,6 +35,7 @@ public class UnsubscribeResource {
     @POST
     @PermitAll
     @Operation(
+            operationId = "unsubscribeFromNotifications",
             summary = "Unsubscribe",
             description = "Anonymous, with the signed token of an optional mail's link (`List-Unsubscribe`):"
                     + " turns that kind of mail off for that person. Again changes nothing.")
@@ -53,6 +54,7 @@ public class UnsubscribeResource {
     @PermitAll
     @Produces(MediaType.TEXT_HTML)
     @Operation(
+            operationId = "getUnsubscribePage",
             summary = "The unsubscribe page",
             description = "What the link opens in a browser: a page with one button that POSTs the same link."
                     + " Nothing is turned off by opening it.")

@@ -71,6 +71,7 @@ public class WebhookSubscriptionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "createWebhookSubscription",
             summary = "Subscribe a URL to events",
             description = "A partner subscribes for itself; staff name the partner in `partnerId`. The answer"
                     + " carries the signing secret, shown this once. Send an `Idempotency-Key` to retry safely.")
@@ -99,7 +100,10 @@ public class WebhookSubscriptionResource {
     }
 
     @GET
-    @Operation(summary = "List subscriptions", description = "A partner's own; staff see every partner's.")
+    @Operation(
+            operationId = "listWebhookSubscriptions",
+            summary = "List subscriptions",
+            description = "A partner's own; staff see every partner's.")
     @APIResponse(
             responseCode = "200",
             description = "The subscriptions, oldest first, without secrets",
@@ -117,7 +121,7 @@ public class WebhookSubscriptionResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read a subscription")
+    @Operation(operationId = "getWebhookSubscription", summary = "Read a subscription")
     @APIResponse(
             responseCode = "200",
             description = "The subscription, without its secret; ETag carries its version",
@@ -131,6 +135,7 @@ public class WebhookSubscriptionResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "updateWebhookSubscription",
             summary = "Change a subscription",
             description = "Its URL, event types and whether it is enabled (true again after a 410 resumes it);"
                     + " `If-Match` must carry the current ETag. The secret stays.")
@@ -161,7 +166,10 @@ public class WebhookSubscriptionResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Delete a subscription", description = "Deliveries to it not yet sent are not sent.")
+    @Operation(
+            operationId = "deleteWebhookSubscription",
+            summary = "Delete a subscription",
+            description = "Deliveries to it not yet sent are not sent.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "Unknown subscription, or another partner's (`not-found`)")
     public Response delete(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id) {
@@ -172,6 +180,7 @@ public class WebhookSubscriptionResource {
     @POST
     @Path("/{id}/rotate-secret")
     @Operation(
+            operationId = "rotateWebhookSecret",
             summary = "Rotate the signing secret",
             description = "A new secret, shown this once. For 24 hours deliveries carry signatures by both the new"
                     + " and the previous secret, so receivers can switch without losing one.")
@@ -190,6 +199,7 @@ public class WebhookSubscriptionResource {
     @POST
     @Path("/{id}/ping")
     @Operation(
+            operationId = "pingWebhookSubscription",
             summary = "Send a test event",
             description = "Plans a `se.techtank.notifications.webhook.ping` event to the subscription, signed and"
                     + " retried as every other event.")

@@ -91,7 +91,10 @@ public class ActivityResource {
 
     @GET
     @RolesAllowed(Roles.STAFF)
-    @Operation(summary = "An application's activities", description = "Oldest first.")
+    @Operation(
+            operationId = "listApplicationActivities",
+            summary = "An application's activities",
+            description = "Oldest first.")
     @APIResponse(
             responseCode = "200",
             description = "The activities",
@@ -105,7 +108,10 @@ public class ActivityResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.STAFF)
-    @Operation(summary = "Log an activity", description = "Date, kind, hours in quarter hours, note.")
+    @Operation(
+            operationId = "logApplicationActivity",
+            summary = "Log an activity",
+            description = "Date, kind, hours in quarter hours, note.")
     @APIResponse(
             responseCode = "201",
             description = "Logged",

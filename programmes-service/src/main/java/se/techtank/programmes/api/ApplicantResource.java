@@ -50,6 +50,7 @@ public class ApplicantResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.STAFF)
     @Operation(
+            operationId = "eraseApplicant",
             summary = "Erase an applicant",
             description = "Removes the contact person with this e-mail address (whatever its letter case) from every"
                     + " application: name, e-mail and motivation go; company, status, eligibility and history stay"

@@ -58,6 +58,7 @@ public class ApplicationResource {
     @GET
     @RolesAllowed({Roles.STAFF, Roles.MEMBER, Roles.PARTNER})
     @Operation(
+            operationId = "listApplications",
             summary = "List applications",
             description = "Staff see all, a member its own company's, a partner those of companies in its counties"
                     + " (and those it submitted). Newest first.")
@@ -114,7 +115,10 @@ public class ApplicationResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.STAFF, Roles.MEMBER, Roles.PARTNER})
-    @Operation(summary = "Read an application", description = "As far as the caller may see it (see the list).")
+    @Operation(
+            operationId = "getApplication",
+            summary = "Read an application",
+            description = "As far as the caller may see it (see the list).")
     @APIResponse(
             responseCode = "200",
             description = "The application",
@@ -128,6 +132,7 @@ public class ApplicationResource {
     @Path("/{id}/history")
     @RolesAllowed({Roles.STAFF, Roles.MEMBER, Roles.PARTNER})
     @Operation(
+            operationId = "getApplicationHistory",
             summary = "An application's history",
             description = "Who moved it, when, from which state to which, why.")
     @APIResponse(
@@ -145,6 +150,7 @@ public class ApplicationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.STAFF)
     @Operation(
+            operationId = "approveApplication",
             summary = "Approve",
             description = "SUBMITTED or WAITLISTED → APPROVED; takes one of the intake's seats (exact under any"
                     + " load). Publishes `application.approved`.")
@@ -168,6 +174,7 @@ public class ApplicationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.STAFF)
     @Operation(
+            operationId = "rejectApplication",
             summary = "Reject",
             description = "SUBMITTED or WAITLISTED → REJECTED. Publishes `application.rejected`.")
     @APIResponse(
@@ -186,7 +193,10 @@ public class ApplicationResource {
     @Path("/{id}/waitlist")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.STAFF)
-    @Operation(summary = "Waitlist", description = "SUBMITTED → WAITLISTED. Publishes `application.waitlisted`.")
+    @Operation(
+            operationId = "waitlistApplication",
+            summary = "Waitlist",
+            description = "SUBMITTED → WAITLISTED. Publishes `application.waitlisted`.")
     @APIResponse(
             responseCode = "200",
             description = "Waitlisted",
@@ -203,7 +213,10 @@ public class ApplicationResource {
     @Path("/{id}/enroll")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.STAFF)
-    @Operation(summary = "Enroll", description = "APPROVED → ENROLLED. Publishes `application.enrolled`.")
+    @Operation(
+            operationId = "enrollApplication",
+            summary = "Enroll",
+            description = "APPROVED → ENROLLED. Publishes `application.enrolled`.")
     @APIResponse(
             responseCode = "200",
             description = "Enrolled",
@@ -220,7 +233,10 @@ public class ApplicationResource {
     @Path("/{id}/complete")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.STAFF)
-    @Operation(summary = "Complete", description = "ENROLLED → COMPLETED. Publishes `application.completed`.")
+    @Operation(
+            operationId = "completeApplication",
+            summary = "Complete",
+            description = "ENROLLED → COMPLETED. Publishes `application.completed`.")
     @APIResponse(
             responseCode = "200",
             description = "Completed",
@@ -238,6 +254,7 @@ public class ApplicationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.STAFF, Roles.MEMBER, Roles.PARTNER})
     @Operation(
+            operationId = "withdrawApplication",
             summary = "Withdraw",
             description = "From any open state → WITHDRAWN, by staff or the applicant's side (the member, or a"
                     + " partner who may see it); a seat held is given back. Publishes `application.withdrawn`.")

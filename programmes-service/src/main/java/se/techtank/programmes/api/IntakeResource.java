@@ -91,7 +91,10 @@ public class IntakeResource {
     @GET
     @Path("/{id}")
     @PermitAll
-    @Operation(summary = "Read an intake", description = "Anyone, when its programme is published; else staff.")
+    @Operation(
+            operationId = "getIntake",
+            summary = "Read an intake",
+            description = "Anyone, when its programme is published; else staff.")
     @APIResponse(
             responseCode = "200",
             description = "The intake; ETag carries its version",
@@ -106,6 +109,7 @@ public class IntakeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.STAFF)
     @Operation(
+            operationId = "updateIntake",
             summary = "Change an intake",
             description = "Replaces its details; `If-Match` must carry the current ETag. Seats never below those"
                     + " already taken (422).")
@@ -131,6 +135,7 @@ public class IntakeResource {
     @Path("/{id}/open")
     @RolesAllowed(Roles.STAFF)
     @Operation(
+            operationId = "openIntake",
             summary = "Open an intake",
             description = "PLANNED or CLOSED → OPEN (applications are taken within the window); publishes"
                     + " `programme.intake-opened`. The window job does this on time by itself.")
@@ -148,6 +153,7 @@ public class IntakeResource {
     @Path("/{id}/close")
     @RolesAllowed(Roles.STAFF)
     @Operation(
+            operationId = "closeIntake",
             summary = "Close an intake",
             description = "OPEN → CLOSED: no more applications; publishes `programme.intake-closed`.")
     @APIResponse(
@@ -165,6 +171,7 @@ public class IntakeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.STAFF, Roles.MEMBER, Roles.PARTNER})
     @Operation(
+            operationId = "applyToIntake",
             summary = "Apply to an intake",
             description = "A member for its own company, a partner IUC for a company in its counties, staff for"
                     + " any. The member register's facts are judged when it knows the company, else the facts"
@@ -208,6 +215,7 @@ public class IntakeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.STAFF, Roles.MEMBER, Roles.PARTNER})
     @Operation(
+            operationId = "checkIntakeEligibility",
             summary = "Check eligibility",
             description = "Judges an application as `POST …/applications` would, without saving anything; the"
                     + " same rules on who may apply for which company.")
@@ -242,7 +250,7 @@ public class IntakeResource {
     @GET
     @Path("/{id}/meetings")
     @RolesAllowed(Roles.STAFF)
-    @Operation(summary = "Meetings linked to an intake")
+    @Operation(operationId = "listIntakeMeetings", summary = "Meetings linked to an intake")
     @APIResponse(
             responseCode = "200",
             description = "The linked meetings' ids",
@@ -257,6 +265,7 @@ public class IntakeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.STAFF)
     @Operation(
+            operationId = "linkIntakeMeetings",
             summary = "Link meetings to an intake",
             description = "Replaces the list. Attendance at a linked meeting (events-service's"
                     + " `registration.attended`) by a company enrolled in the intake logs one MEETING activity of"

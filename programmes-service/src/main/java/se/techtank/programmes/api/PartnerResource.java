@@ -49,7 +49,7 @@ public class PartnerResource {
 
     @GET
     @RolesAllowed({Roles.STAFF, Roles.PARTNER, Roles.MEMBER, Roles.MUNICIPALITY})
-    @Operation(summary = "List partners", description = "Every partner IUC, by id.")
+    @Operation(operationId = "listPartners", summary = "List partners", description = "Every partner IUC, by id.")
     @APIResponse(
             responseCode = "200",
             description = "The partners",
@@ -61,7 +61,7 @@ public class PartnerResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.STAFF, Roles.PARTNER, Roles.MEMBER, Roles.MUNICIPALITY})
-    @Operation(summary = "Read a partner")
+    @Operation(operationId = "getPartner", summary = "Read a partner")
     @APIResponse(
             responseCode = "200",
             description = "The partner; ETag carries its version",
@@ -74,7 +74,10 @@ public class PartnerResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.STAFF)
-    @Operation(summary = "Add a partner", description = "Its id is the `partner_id` claim of its tokens.")
+    @Operation(
+            operationId = "createPartner",
+            summary = "Add a partner",
+            description = "Its id is the `partner_id` claim of its tokens.")
     @APIResponse(
             responseCode = "201",
             description = "Added; Location names it",
@@ -94,7 +97,10 @@ public class PartnerResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.STAFF)
-    @Operation(summary = "Change a partner", description = "Name and counties; `If-Match` must carry the current ETag.")
+    @Operation(
+            operationId = "updatePartner",
+            summary = "Change a partner",
+            description = "Name and counties; `If-Match` must carry the current ETag.")
     @APIResponse(
             responseCode = "200",
             description = "Changed; the new ETag",

@@ -75,6 +75,7 @@ public class ProgrammeResource {
     @GET
     @PermitAll
     @Operation(
+            operationId = "listProgrammes",
             summary = "List programmes",
             description = "Anonymous: the published programmes with their intakes, by name. Staff may list other"
                     + " states with `status`.")
@@ -113,7 +114,10 @@ public class ProgrammeResource {
     @GET
     @Path("/{id}")
     @PermitAll
-    @Operation(summary = "Read a programme", description = "Anyone, once published; a draft only staff.")
+    @Operation(
+            operationId = "getProgramme",
+            summary = "Read a programme",
+            description = "Anyone, once published; a draft only staff.")
     @APIResponse(
             responseCode = "200",
             description = "The programme with its intakes; ETag carries its version",
@@ -126,7 +130,10 @@ public class ProgrammeResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.STAFF)
-    @Operation(summary = "Create a programme", description = "As DRAFT, seen only by staff until published.")
+    @Operation(
+            operationId = "createProgramme",
+            summary = "Create a programme",
+            description = "As DRAFT, seen only by staff until published.")
     @APIResponse(
             responseCode = "201",
             description = "Created; Location names it",
@@ -152,6 +159,7 @@ public class ProgrammeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.STAFF)
     @Operation(
+            operationId = "updateProgramme",
             summary = "Change a programme",
             description = "Replaces its details (not its code); `If-Match` must carry the current ETag. A published"
                     + " programme's change publishes `programme.updated`.")
@@ -177,7 +185,10 @@ public class ProgrammeResource {
     @POST
     @Path("/{id}/publish")
     @RolesAllowed(Roles.STAFF)
-    @Operation(summary = "Publish a programme", description = "DRAFT → PUBLISHED; publishes `programme.published`.")
+    @Operation(
+            operationId = "publishProgramme",
+            summary = "Publish a programme",
+            description = "DRAFT → PUBLISHED; publishes `programme.published`.")
     @APIResponse(
             responseCode = "200",
             description = "Published",
@@ -192,6 +203,7 @@ public class ProgrammeResource {
     @Path("/{id}/archive")
     @RolesAllowed(Roles.STAFF)
     @Operation(
+            operationId = "archiveProgramme",
             summary = "Archive a programme",
             description = "→ ARCHIVED: no new applications; its open intakes close. Publishes `programme.archived`"
                     + " if it was published.")
@@ -210,6 +222,7 @@ public class ProgrammeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.STAFF)
     @Operation(
+            operationId = "createIntake",
             summary = "Plan an intake",
             description = "A new intake (omgång), PLANNED; it opens when its window opens if the programme is"
                     + " published (or by `POST /api/v1/intakes/{id}/open`).")
@@ -237,6 +250,7 @@ public class ProgrammeResource {
     @Path("/{id}/report")
     @RolesAllowed(Roles.STAFF)
     @Operation(
+            operationId = "getProgrammeReport",
             summary = "A programme's report",
             description = "For funders: per application the company (organisation number, name, municipality, size"
                     + " class, SNI section), its status and the hours logged; totals. No personal data.")
@@ -255,6 +269,7 @@ public class ProgrammeResource {
     @Produces("text/csv")
     @RolesAllowed(Roles.STAFF)
     @Operation(
+            operationId = "exportProgrammeReport",
             summary = "A programme's report as CSV",
             description =
                     "The report's lines for Excel: UTF-8 with a byte order mark, semicolon-separated, a header row.")

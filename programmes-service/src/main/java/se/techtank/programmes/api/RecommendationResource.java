@@ -82,6 +82,7 @@ public class RecommendationResource {
     @GET
     @RolesAllowed({Roles.STAFF, Roles.MEMBER, Roles.PARTNER})
     @Operation(
+            operationId = "listRecommendations",
             summary = "Open intakes for a company",
             description = "Ranked by how well each programme's focus areas meet the company's current needs"
                     + " (priority ≥ 3): the sum of the matching priorities, eligible first, closing soonest. A member"

@@ -68,6 +68,7 @@ public class StatisticsResource {
     @Path("/programmes")
     @RolesAllowed({Roles.STAFF, Roles.MUNICIPALITY})
     @Operation(
+            operationId = "getProgrammeStatistics",
             summary = "Programme statistics",
             description = "Per programme: applications (in all and by status), companies and hours logged. Staff for"
                     + " all of Techtank or one municipality; a municipality for its own only (403 otherwise).")
