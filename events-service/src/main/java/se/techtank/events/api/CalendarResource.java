@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import se.techtank.events.query.MeetingFilter;
@@ -100,6 +101,8 @@ public class CalendarResource {
     }
 
     @GET
+    // Anonymous by design: an empty requirement list tells clients to send no token.
+    @SecurityRequirements
     @Operation(
             operationId = "getCalendarFeed",
             summary = "Subscribe to meetings",

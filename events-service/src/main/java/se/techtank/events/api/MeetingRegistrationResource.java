@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import se.techtank.events.config.EventsConfig;
@@ -88,6 +89,9 @@ public class MeetingRegistrationResource {
     @Path("/registrations")
     @Consumes(MediaType.APPLICATION_JSON)
     @PermitAll
+    // Anonymous callers are served, and a token changes the answer (see the description): optional bearer.
+    @SecurityRequirementsSet
+    @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
     @Operation(
             operationId = "registerForMeeting",
             summary = "Register for a meeting",

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import se.techtank.events.domain.CancellationLinks;
@@ -48,6 +49,9 @@ public class RegistrationResource {
 
     @GET
     @PermitAll
+    // Anonymous callers are served, and a token changes the answer (see the description): optional bearer.
+    @SecurityRequirementsSet
+    @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
     @Operation(
             operationId = "getRegistration",
             summary = "Read a registration",
@@ -65,6 +69,9 @@ public class RegistrationResource {
     @POST
     @Path("/cancel")
     @PermitAll
+    // Anonymous callers are served, and a token changes the answer (see the description): optional bearer.
+    @SecurityRequirementsSet
+    @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
     @Operation(
             operationId = "cancelRegistration",
             summary = "Cancel a registration",

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import se.techtank.members.config.MembersConfig;
@@ -61,6 +62,8 @@ public class MembershipApplicationResource {
     @POST
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
+    // Anonymous by design: an empty requirement list tells clients to send no token.
+    @SecurityRequirements
     @Operation(
             operationId = "applyForMembership",
             summary = "Apply for membership (\"bli medlem\")",

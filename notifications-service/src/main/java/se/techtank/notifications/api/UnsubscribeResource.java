@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import se.techtank.notifications.domain.InvalidUnsubscribeTokenException;
@@ -34,6 +35,8 @@ public class UnsubscribeResource {
 
     @POST
     @PermitAll
+    // Anonymous by design: an empty requirement list tells clients to send no token.
+    @SecurityRequirements
     @Operation(
             operationId = "unsubscribeFromNotifications",
             summary = "Unsubscribe",
@@ -53,6 +56,8 @@ public class UnsubscribeResource {
     @GET
     @PermitAll
     @Produces(MediaType.TEXT_HTML)
+    // Anonymous by design: an empty requirement list tells clients to send no token.
+    @SecurityRequirements
     @Operation(
             operationId = "getUnsubscribePage",
             summary = "The unsubscribe page",

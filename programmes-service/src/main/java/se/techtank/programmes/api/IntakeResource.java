@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import se.techtank.platform.idempotency.IdempotencyKeyHeader;
@@ -91,6 +92,9 @@ public class IntakeResource {
     @GET
     @Path("/{id}")
     @PermitAll
+    // Anonymous callers are served, and a token changes the answer (see the description): optional bearer.
+    @SecurityRequirementsSet
+    @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
     @Operation(
             operationId = "getIntake",
             summary = "Read an intake",

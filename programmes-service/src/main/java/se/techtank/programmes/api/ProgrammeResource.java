@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import se.techtank.platform.csv.SpreadsheetCsv;
@@ -74,6 +75,9 @@ public class ProgrammeResource {
 
     @GET
     @PermitAll
+    // Anonymous callers are served, and a token changes the answer (see the description): optional bearer.
+    @SecurityRequirementsSet
+    @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
     @Operation(
             operationId = "listProgrammes",
             summary = "List programmes",
@@ -114,6 +118,9 @@ public class ProgrammeResource {
     @GET
     @Path("/{id}")
     @PermitAll
+    // Anonymous callers are served, and a token changes the answer (see the description): optional bearer.
+    @SecurityRequirementsSet
+    @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
     @Operation(
             operationId = "getProgramme",
             summary = "Read a programme",
