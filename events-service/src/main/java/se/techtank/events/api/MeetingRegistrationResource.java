@@ -156,8 +156,23 @@ public class MeetingRegistrationResource {
             @PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
             @Parameter(description = "Status (repeatable); all if absent", example = "WAITLISTED") @QueryParam("status")
                     List<String> status,
-            @Parameter(description = "Page number, from 0", example = "0") @QueryParam("page") String page,
-            @Parameter(description = "Page size, 1–100 (default 20)", example = "20") @QueryParam("size") String size,
+            @Parameter(
+                            description = "Page number, from 0",
+                            example = "0",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
+                    @QueryParam("page")
+                    String page,
+            @Parameter(
+                            description = "Page size, 1–100",
+                            example = "20",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "100",
+                                            defaultValue = "20"))
+                    @QueryParam("size")
+                    String size,
             @Parameter(
                             description = "`registeredAt` or `name`, with `,asc` or `,desc`",
                             example = "registeredAt,asc",

@@ -118,8 +118,23 @@ public class MeetingResource {
     @APIResponse(responseCode = "400", description = "A bad filter or paging parameter")
     public Response list(
             @BeanParam MeetingListParameters filters,
-            @Parameter(description = "Page number, from 0", example = "0") @QueryParam("page") String page,
-            @Parameter(description = "Page size, 1–100 (default 20)", example = "20") @QueryParam("size") String size,
+            @Parameter(
+                            description = "Page number, from 0",
+                            example = "0",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
+                    @QueryParam("page")
+                    String page,
+            @Parameter(
+                            description = "Page size, 1–100",
+                            example = "20",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "100",
+                                            defaultValue = "20"))
+                    @QueryParam("size")
+                    String size,
             @Parameter(
                             description = "`start` or `modifiedAt`, with `,asc` or `,desc`",
                             example = "start,asc",

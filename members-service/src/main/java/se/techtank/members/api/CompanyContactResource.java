@@ -109,8 +109,23 @@ public class CompanyContactResource {
     @APIResponse(responseCode = "404", description = "Unknown company, or not the caller's")
     public Page<ContactResponse> list(
             @PathParam("companyId") @Schema(type = SchemaType.STRING, format = "uuid") UUID companyId,
-            @Parameter(description = "Page number, from 0", example = "0") @QueryParam("page") String page,
-            @Parameter(description = "Page size, 1–100 (default 20)", example = "20") @QueryParam("size") String size,
+            @Parameter(
+                            description = "Page number, from 0",
+                            example = "0",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
+                    @QueryParam("page")
+                    String page,
+            @Parameter(
+                            description = "Page size, 1–100",
+                            example = "20",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "100",
+                                            defaultValue = "20"))
+                    @QueryParam("size")
+                    String size,
             @Parameter(
                             description = "`name`, `createdAt` or `modifiedAt`, then `,asc` or `,desc`; repeatable "
                                     + "(default `name,asc`)",

@@ -103,8 +103,23 @@ public class CompanyResource {
                     "A malformed filter, page, size (1–100) or sort (type `…/invalid-request`, `errors` names it)")
     public Page<RawValue> list(
             @BeanParam CompanyListParameters filters,
-            @Parameter(description = "Page number, from 0", example = "0") @QueryParam("page") String page,
-            @Parameter(description = "Page size, 1–100 (default 20)", example = "20") @QueryParam("size") String size,
+            @Parameter(
+                            description = "Page number, from 0",
+                            example = "0",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
+                    @QueryParam("page")
+                    String page,
+            @Parameter(
+                            description = "Page size, 1–100",
+                            example = "20",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "100",
+                                            defaultValue = "20"))
+                    @QueryParam("size")
+                    String size,
             @Parameter(
                             description =
                                     "`name` or `modifiedAt`, then `,asc` or `,desc`; repeatable (default `name,asc`)",

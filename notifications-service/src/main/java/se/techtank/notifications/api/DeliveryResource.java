@@ -84,8 +84,23 @@ public class DeliveryResource {
             @Parameter(description = "Changed at or after (ISO 8601 with offset)", example = "2026-12-01T00:00:00Z")
                     @QueryParam("modifiedSince")
                     String modifiedSince,
-            @Parameter(description = "Page number, from 0", example = "0") @QueryParam("page") String page,
-            @Parameter(description = "Page size, 1–100 (default 20)", example = "20") @QueryParam("size") String size,
+            @Parameter(
+                            description = "Page number, from 0",
+                            example = "0",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
+                    @QueryParam("page")
+                    String page,
+            @Parameter(
+                            description = "Page size, 1–100",
+                            example = "20",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "100",
+                                            defaultValue = "20"))
+                    @QueryParam("size")
+                    String size,
             @Parameter(
                             description = "`modifiedAt`, `createdAt` or `dueAt`, with `,asc` or `,desc`",
                             example = "modifiedAt,desc",
