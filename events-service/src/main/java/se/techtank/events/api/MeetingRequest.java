@@ -148,7 +148,7 @@ public record MeetingRequest(
         }
     }
 
-    @Schema(name = "CoOrganiser", description = "An organisation arranging the meeting with Techtank")
+    @Schema(name = "CoOrganiserRequest", description = "An organisation arranging the meeting with Techtank")
     public record CoOrganiserRequest(
             @Schema(examples = "Näringslivskontoret Karlshamn", required = true) @NotBlank @Size(max = 200)
             String name,
