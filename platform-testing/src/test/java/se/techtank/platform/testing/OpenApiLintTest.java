@@ -121,6 +121,9 @@ class OpenApiLintTest {
                               schema: {$ref: '#/components/schemas/Thing1'}
                     post:
                       operationId: thingCreate
+                      responses:
+                        '201': {description: Created}
+                        '429': {description: Too many}
                 components:
                   parameters:
                     Size: {name: size, in: query, schema: {type: string}}
@@ -138,6 +141,9 @@ class OpenApiLintTest {
                         "test POST /a: operationId thingCreate is not a verb and a noun in camelCase",
                         "test GET /a: parameter page is not an integer",
                         "test GET /a: parameter size is not an integer",
+                        "test POST /a: 201 without a Location header",
+                        "test POST /a: 429 without a Retry-After header",
+                        "test: no servers (the local stack's address at least)",
                         "test: schema Thing1 ends in a digit (a duplicate name made unique?)",
                         "test: schema Page is never referenced");
     }
@@ -146,6 +152,8 @@ class OpenApiLintTest {
     void a_conforming_document_has_no_violations() {
         JsonNode document = YAML.readTree("""
                 openapi: 3.1.0
+                servers:
+                - url: http://localhost:8081
                 paths:
                   /a:
                     get:
@@ -195,6 +203,17 @@ class OpenApiLintTest {
                             name + " " + where + ": operationId " + id + " is not a verb and a noun in camelCase");
                 }
             }
+            for (Map.Entry<String, JsonNode> response :
+                    operation.path("responses").properties()) {
+                String status = response.getKey();
+                JsonNode headers = resolve(document, response.getValue()).path("headers");
+                if (status.equals("201") && !headers.has("Location")) {
+                    violations.add(name + " " + where + ": 201 without a Location header");
+                }
+                if ((status.equals("429") || status.equals("503")) && !headers.has("Retry-After")) {
+                    violations.add(name + " " + where + ": " + status + " without a Retry-After header");
+                }
+            }
             for (JsonNode parameter : operation.path("parameters")) {
                 JsonNode resolved = resolve(document, parameter);
                 String parameterName = resolved.path("name").asString("");
@@ -205,6 +224,9 @@ class OpenApiLintTest {
                 }
             }
         });
+        if (document.path("servers").isEmpty()) {
+            violations.add(name + ": no servers (the local stack's address at least)");
+        }
         Set<String> schemas =
                 new TreeSet<>(document.path("components").path("schemas").propertyNames());
         for (String schema : schemas) {

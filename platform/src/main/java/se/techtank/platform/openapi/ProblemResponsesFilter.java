@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.jboss.jandex.IndexView;
 
+import se.techtank.platform.idempotency.IdempotentRequests;
 import se.techtank.platform.problem.Problem;
 
 /**
@@ -33,6 +34,9 @@ import se.techtank.platform.problem.Problem;
  *   <li>500 and 503 (with {@code Retry-After}) everywhere: any request may find the database pool busy.
  * </ul>
  *
+ * <p>It also declares the headers a client reads: {@code Location} on 201, {@code Retry-After} on 429 and 503,
+ * and {@code Idempotent-Replayed} on the successes of operations that take an {@code Idempotency-Key}.
+ *
  * <p>A response the resource declared is kept as it is; an error response declared without content gets
  * the {@code application/problem+json} body. The responses of each operation are ordered by status code,
  * so the document does not depend on where an annotation stands.
@@ -44,6 +48,7 @@ import se.techtank.platform.problem.Problem;
 public class ProblemResponsesFilter implements OASFilter {
 
     static final String API_PREFIX = "/api/";
+    static final String IDEMPOTENCY_KEY = IdempotentRequests.HEADER;
     static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
 
     static final String BAD_REQUEST = "A malformed parameter or body (`…/invalid-request`, `…/malformed-json` or "
@@ -117,13 +122,45 @@ public class ProblemResponsesFilter implements OASFilter {
                                 OASFactory.createHeader()
                                         .description("Seconds to wait before trying again")
                                         .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))));
+        boolean idempotent = operation.getParameters() != null
+                && operation.getParameters().stream()
+                        .anyMatch(
+                                p -> p.getIn() == Parameter.In.HEADER && IDEMPOTENCY_KEY.equalsIgnoreCase(p.getName()));
         for (Map.Entry<String, APIResponse> response :
                 responses.getAPIResponses().entrySet()) {
-            if (isError(response.getKey()) && isEmpty(response.getValue().getContent())) {
-                response.getValue().setContent(problemContent());
+            String status = response.getKey();
+            APIResponse answer = response.getValue();
+            if (isError(status) && isEmpty(answer.getContent())) {
+                answer.setContent(problemContent());
+            }
+            // The headers a client reads, declared where they are sent, so that generated clients expose them.
+            if (status.equals("201")) {
+                addHeaderIfAbsent(answer, "Location", "The created resource's path", Schema.SchemaType.STRING);
+            }
+            if (status.equals("429") || status.equals("503")) {
+                addHeaderIfAbsent(
+                        answer, "Retry-After", "Seconds to wait before trying again", Schema.SchemaType.INTEGER);
+            }
+            if (idempotent && status.startsWith("2")) {
+                addHeaderIfAbsent(
+                        answer,
+                        IdempotentRequests.REPLAYED,
+                        "`true` when this is the kept answer to an earlier request with the same `Idempotency-Key`",
+                        Schema.SchemaType.STRING);
             }
         }
         sortByStatus(responses);
+    }
+
+    private static void addHeaderIfAbsent(
+            APIResponse response, String name, String description, Schema.SchemaType type) {
+        if (response.getHeaders() == null || !response.getHeaders().containsKey(name)) {
+            response.addHeader(
+                    name,
+                    OASFactory.createHeader()
+                            .description(description)
+                            .schema(OASFactory.createSchema().addType(type)));
+        }
     }
 
     private static boolean readsInput(Operation operation) {
