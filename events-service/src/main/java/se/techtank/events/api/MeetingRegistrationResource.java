@@ -43,6 +43,7 @@ import se.techtank.events.service.AttendanceService;
 import se.techtank.events.service.RegistrationService;
 import se.techtank.platform.idempotency.IdempotencyKeyHeader;
 import se.techtank.platform.idempotency.IdempotentRequests;
+import se.techtank.platform.paging.PageParameters;
 import se.techtank.platform.paging.PageRequest;
 import se.techtank.platform.problem.InvalidRequestException;
 import se.techtank.platform.problem.RuleViolationException;
@@ -156,23 +157,7 @@ public class MeetingRegistrationResource {
             @PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
             @Parameter(description = "Status (repeatable); all if absent", example = "WAITLISTED") @QueryParam("status")
                     List<String> status,
-            @Parameter(
-                            description = "Page number, from 0",
-                            example = "0",
-                            schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
-                    @QueryParam("page")
-                    String page,
-            @Parameter(
-                            description = "Page size, 1–100",
-                            example = "20",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            minimum = "1",
-                                            maximum = "100",
-                                            defaultValue = "20"))
-                    @QueryParam("size")
-                    String size,
+            @BeanParam PageParameters paging,
             @Parameter(
                             description = "`registeredAt` or `name`, with `,asc` or `,desc`",
                             example = "registeredAt,asc",
@@ -180,7 +165,8 @@ public class MeetingRegistrationResource {
                     @QueryParam("sort")
                     List<String> sort) {
         Set<RegistrationStatus> statuses = statuses(status);
-        PageRequest request = PageRequest.parse(page, size, sort, RegistrationService.SORTABLE, "registeredAt,asc");
+        PageRequest request =
+                PageRequest.parse(paging.page(), paging.size(), sort, RegistrationService.SORTABLE, "registeredAt,asc");
         var result = registrations.list(id, statuses, request).map(r -> RegistrationResponse.of(r, links.of(r)));
         return new RegistrationPage(
                 result.items(), result.page(), result.size(), result.totalItems(), result.totalPages());

@@ -43,6 +43,7 @@ import se.techtank.platform.http.ConditionalGet;
 import se.techtank.platform.idempotency.IdempotencyKeyHeader;
 import se.techtank.platform.idempotency.IdempotentRequests;
 import se.techtank.platform.paging.Page;
+import se.techtank.platform.paging.PageParameters;
 import se.techtank.platform.paging.PageRequest;
 import se.techtank.platform.problem.InvalidRequestException;
 import se.techtank.platform.security.Roles;
@@ -118,23 +119,7 @@ public class MeetingResource {
     @APIResponse(responseCode = "400", description = "A bad filter or paging parameter")
     public Response list(
             @BeanParam MeetingListParameters filters,
-            @Parameter(
-                            description = "Page number, from 0",
-                            example = "0",
-                            schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
-                    @QueryParam("page")
-                    String page,
-            @Parameter(
-                            description = "Page size, 1–100",
-                            example = "20",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            minimum = "1",
-                                            maximum = "100",
-                                            defaultValue = "20"))
-                    @QueryParam("size")
-                    String size,
+            @BeanParam PageParameters paging,
             @Parameter(
                             description = "`start` or `modifiedAt`, with `,asc` or `,desc`",
                             example = "start,asc",
@@ -145,7 +130,8 @@ public class MeetingResource {
         var request = new AtomicReference<PageRequest>();
         InvalidRequestException.collect(
                 () -> filter.set(filters.filter()),
-                () -> request.set(PageRequest.parse(page, size, sort, MeetingQueries.SORTABLE, "start,asc")));
+                () -> request.set(
+                        PageRequest.parse(paging.page(), paging.size(), sort, MeetingQueries.SORTABLE, "start,asc")));
         byte[] body = meetings.list(filter.get(), request.get(), MeetingResource::page);
         // Seats change all the time: a client asks every time, and gets 304 while nothing changed.
         return ConditionalGet.of(headers, body, MediaType.APPLICATION_JSON, Duration.ZERO)

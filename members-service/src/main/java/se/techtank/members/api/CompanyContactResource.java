@@ -32,6 +32,7 @@ import se.techtank.members.service.ContactService;
 import se.techtank.platform.idempotency.IdempotencyKeyHeader;
 import se.techtank.platform.idempotency.IdempotentRequests;
 import se.techtank.platform.paging.Page;
+import se.techtank.platform.paging.PageParameters;
 import se.techtank.platform.paging.PageRequest;
 import se.techtank.platform.security.Roles;
 import se.techtank.platform.versioning.EntityVersions;
@@ -109,30 +110,15 @@ public class CompanyContactResource {
     @APIResponse(responseCode = "404", description = "Unknown company, or not the caller's")
     public Page<ContactResponse> list(
             @PathParam("companyId") @Schema(type = SchemaType.STRING, format = "uuid") UUID companyId,
-            @Parameter(
-                            description = "Page number, from 0",
-                            example = "0",
-                            schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
-                    @QueryParam("page")
-                    String page,
-            @Parameter(
-                            description = "Page size, 1–100",
-                            example = "20",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            minimum = "1",
-                                            maximum = "100",
-                                            defaultValue = "20"))
-                    @QueryParam("size")
-                    String size,
+            @BeanParam PageParameters paging,
             @Parameter(
                             description = "`name`, `createdAt` or `modifiedAt`, then `,asc` or `,desc`; repeatable "
                                     + "(default `name,asc`)",
                             example = "name,asc")
                     @QueryParam("sort")
                     List<String> sort) {
-        PageRequest request = PageRequest.parse(page, size, sort, ContactService.SORTABLE, ContactService.DEFAULT_SORT);
+        PageRequest request = PageRequest.parse(
+                paging.page(), paging.size(), sort, ContactService.SORTABLE, ContactService.DEFAULT_SORT);
         return contacts.list(companyId, request).map(ContactResponse::of);
     }
 }

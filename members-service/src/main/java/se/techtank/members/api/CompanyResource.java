@@ -38,6 +38,7 @@ import se.techtank.members.service.CompanyService;
 import se.techtank.platform.idempotency.IdempotencyKeyHeader;
 import se.techtank.platform.idempotency.IdempotentRequests;
 import se.techtank.platform.paging.Page;
+import se.techtank.platform.paging.PageParameters;
 import se.techtank.platform.paging.PageRequest;
 import se.techtank.platform.problem.InvalidRequestException;
 import se.techtank.platform.security.Roles;
@@ -103,23 +104,7 @@ public class CompanyResource {
                     "A malformed filter, page, size (1–100) or sort (type `…/invalid-request`, `errors` names it)")
     public Page<RawValue> list(
             @BeanParam CompanyListParameters filters,
-            @Parameter(
-                            description = "Page number, from 0",
-                            example = "0",
-                            schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
-                    @QueryParam("page")
-                    String page,
-            @Parameter(
-                            description = "Page size, 1–100",
-                            example = "20",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            minimum = "1",
-                                            maximum = "100",
-                                            defaultValue = "20"))
-                    @QueryParam("size")
-                    String size,
+            @BeanParam PageParameters paging,
             @Parameter(
                             description =
                                     "`name` or `modifiedAt`, then `,asc` or `,desc`; repeatable (default `name,asc`)",
@@ -130,7 +115,8 @@ public class CompanyResource {
         var request = new java.util.concurrent.atomic.AtomicReference<PageRequest>();
         InvalidRequestException.collect(
                 () -> filter.set(filters.filter()),
-                () -> request.set(PageRequest.parse(page, size, sort, CompanyFilter.SORTABLE, "name,asc")));
+                () -> request.set(
+                        PageRequest.parse(paging.page(), paging.size(), sort, CompanyFilter.SORTABLE, "name,asc")));
         // Each item is the company's CompanyResponse as JSON, written once per version of its row
         // (query.CompanyList): Jackson writes the page around them, so the body is what it was when Jackson
         // wrote Page<CompanyResponse>, and the documented schema stays CompanyPage (@APIResponse above).

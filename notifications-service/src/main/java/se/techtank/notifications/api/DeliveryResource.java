@@ -5,6 +5,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -29,6 +30,7 @@ import se.techtank.notifications.query.DeliveryFilter;
 import se.techtank.notifications.query.DeliveryList;
 import se.techtank.notifications.service.DeliveryLog;
 import se.techtank.platform.paging.Page;
+import se.techtank.platform.paging.PageParameters;
 import se.techtank.platform.paging.PageRequest;
 import se.techtank.platform.problem.InvalidRequestException;
 import se.techtank.platform.query.QueryParameters;
@@ -84,23 +86,7 @@ public class DeliveryResource {
             @Parameter(description = "Changed at or after (ISO 8601 with offset)", example = "2026-12-01T00:00:00Z")
                     @QueryParam("modifiedSince")
                     String modifiedSince,
-            @Parameter(
-                            description = "Page number, from 0",
-                            example = "0",
-                            schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
-                    @QueryParam("page")
-                    String page,
-            @Parameter(
-                            description = "Page size, 1–100",
-                            example = "20",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            minimum = "1",
-                                            maximum = "100",
-                                            defaultValue = "20"))
-                    @QueryParam("size")
-                    String size,
+            @BeanParam PageParameters paging,
             @Parameter(
                             description = "`modifiedAt`, `createdAt` or `dueAt`, with `,asc` or `,desc`",
                             example = "modifiedAt,desc",
@@ -126,7 +112,8 @@ public class DeliveryResource {
                     parameters.throwIfInvalid("The list parameters are invalid.");
                     filter.set(parsed);
                 },
-                () -> request.set(PageRequest.parse(page, size, sort, DeliveryList.SORTABLE, "modifiedAt,desc")));
+                () -> request.set(PageRequest.parse(
+                        paging.page(), paging.size(), sort, DeliveryList.SORTABLE, "modifiedAt,desc")));
         DeliveryFilter visible = caller.isStaff()
                 ? filter.get()
                 : filter.get().ofPartner(caller.partnerId().orElse(""));

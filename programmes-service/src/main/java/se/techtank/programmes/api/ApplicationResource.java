@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import se.techtank.kernel.OrganisationNumber;
 import se.techtank.platform.paging.Page;
+import se.techtank.platform.paging.PageParameters;
 import se.techtank.platform.paging.PageRequest;
 import se.techtank.platform.problem.InvalidRequestException;
 import se.techtank.platform.query.QueryParameters;
@@ -76,23 +78,7 @@ public class ApplicationResource {
             @Parameter(description = "Changed at or after (ISO 8601 with offset)", example = "2026-11-01T00:00:00Z")
                     @QueryParam("modifiedSince")
                     String modifiedSince,
-            @Parameter(
-                            description = "Page number, from 0",
-                            example = "0",
-                            schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
-                    @QueryParam("page")
-                    String page,
-            @Parameter(
-                            description = "Page size, 1–100",
-                            example = "20",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            minimum = "1",
-                                            maximum = "100",
-                                            defaultValue = "20"))
-                    @QueryParam("size")
-                    String size,
+            @BeanParam PageParameters paging,
             @Parameter(
                             description = "`submittedAt` or `modifiedAt`, with `,asc` or `,desc`",
                             example = "submittedAt,desc",
@@ -103,7 +89,8 @@ public class ApplicationResource {
         var request = new AtomicReference<PageRequest>();
         InvalidRequestException.collect(
                 () -> filter.set(filter(programmeId, intakeId, status, organisationNumber, modifiedSince)),
-                () -> request.set(PageRequest.parse(page, size, sort, ApplicationList.SORTABLE, "submittedAt,desc")));
+                () -> request.set(PageRequest.parse(
+                        paging.page(), paging.size(), sort, ApplicationList.SORTABLE, "submittedAt,desc")));
         return applications.list(filter.get(), request.get()).map(ApplicationResponse::of);
     }
 

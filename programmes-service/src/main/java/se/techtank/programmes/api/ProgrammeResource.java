@@ -39,6 +39,7 @@ import se.techtank.platform.http.ConditionalGet;
 import se.techtank.platform.idempotency.IdempotencyKeyHeader;
 import se.techtank.platform.idempotency.IdempotentRequests;
 import se.techtank.platform.paging.Page;
+import se.techtank.platform.paging.PageParameters;
 import se.techtank.platform.paging.PageRequest;
 import se.techtank.platform.problem.InvalidRequestException;
 import se.techtank.platform.problem.RuleViolationException;
@@ -90,23 +91,7 @@ public class ProgrammeResource {
     @APIResponse(responseCode = "400", description = "A bad filter or paging parameter (`errors` names it)")
     public Response list(
             @BeanParam ProgrammeListParameters filters,
-            @Parameter(
-                            description = "Page number, from 0",
-                            example = "0",
-                            schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
-                    @QueryParam("page")
-                    String page,
-            @Parameter(
-                            description = "Page size, 1–100",
-                            example = "20",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            minimum = "1",
-                                            maximum = "100",
-                                            defaultValue = "20"))
-                    @QueryParam("size")
-                    String size,
+            @BeanParam PageParameters paging,
             @Parameter(
                             description = "`name` or `modifiedAt`, with `,asc` or `,desc`",
                             example = "name,asc",
@@ -117,7 +102,8 @@ public class ProgrammeResource {
         var request = new AtomicReference<PageRequest>();
         InvalidRequestException.collect(
                 () -> filter.set(filters.filter()),
-                () -> request.set(PageRequest.parse(page, size, sort, ProgrammeCatalogue.SORTABLE, "name,asc")));
+                () -> request.set(PageRequest.parse(
+                        paging.page(), paging.size(), sort, ProgrammeCatalogue.SORTABLE, "name,asc")));
         byte[] body = programmes.catalogue(filter.get(), request.get(), ProgrammeResource::page);
         // Seats left change as applications are approved: a client asks every time, and gets 304 while
         // nothing changed.
