@@ -95,7 +95,11 @@ final class Infrastructure {
         env.put("WEBHOOKS_ALLOW_LOCAL_HTTP", "true");
         // A frontend's dev server on this machine may call the APIs from the browser (docs/configuration.md#cors);
         // the launcher's own CORS_ORIGINS replaces the list, e.g. for another port.
-        env.put("CORS_ORIGINS", settings.corsOrigins().orElse(LOCAL_FRONTEND_ORIGINS));
+        env.put(
+                "CORS_ORIGINS",
+                settings.corsOrigins().orElse(LOCAL_FRONTEND_ORIGINS + "," + CancellationPage.origins()));
+        // The mails' cancellation links open the launcher's stand-in for the frontend's page.
+        env.put("CANCELLATION_PAGE_URL", CancellationPage.urlTemplate());
         if (settings.smtpHost().isPresent()) {
             env.put("SMTP_HOST", settings.smtpHost().get());
             settings.smtpPort().ifPresent(p -> env.put("SMTP_PORT", p));

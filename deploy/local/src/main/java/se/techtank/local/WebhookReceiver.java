@@ -50,6 +50,8 @@ final class WebhookReceiver implements AutoCloseable {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(HOST), PORT), 16);
         WebhookReceiver receiver = new WebhookReceiver(server, directory);
         server.createContext(PATH, receiver::handle);
+        // The same local server stands in for the frontend's page behind the mails' cancellation links.
+        server.createContext(CancellationPage.PATH, CancellationPage::handle);
         server.start();
         return receiver;
     }

@@ -32,8 +32,10 @@ public record RegistrationResponse(
         String checkInCode,
 
         @Schema(
-                description = "The secret link to cancel with; keep it private. Shown to the attendee and the "
-                        + "organisers.")
+                description = "The secret link to cancel with, to the frontend's cancellation page "
+                        + "(`CANCELLATION_PAGE_URL`), which a person opens with GET; that page calls "
+                        + "`POST /api/v1/registrations/{id}/cancel?token=…`. Keep it private. Shown to the attendee and "
+                        + "the organisers.")
         String cancellationLink,
 
         OffsetDateTime checkedInAt,

@@ -15,13 +15,14 @@ public interface EventsConfig {
 
     /**
      * The link attendees cancel with, {@code {id}} and {@code {token}} to be filled in
-     * ({@code CANCELLATION_LINK}; locally {@code techtank.events.local-cancellation-link}).
+     * ({@code CANCELLATION_PAGE_URL}, or the older {@code CANCELLATION_LINK}; locally
+     * {@code techtank.events.local-cancellation-link}): the page a person opens with GET from a mail.
      */
     String cancellationLink();
 
     /**
      * Not read by the code: the local default of {@link #cancellationLink()}, a property of its own because
-     * inside {@code ${CANCELLATION_LINK:…}} the first {@code }} would end the default. Mapped because a
+     * inside {@code ${CANCELLATION_PAGE_URL:…}} the first {@code }} would end the default. Mapped because a
      * mapping must know every property under its prefix.
      */
     String localCancellationLink();

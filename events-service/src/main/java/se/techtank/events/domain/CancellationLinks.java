@@ -9,8 +9,9 @@ import se.techtank.events.config.EventsConfig;
 
 /**
  * The link an attendee cancels with, from the template {@code techtank.events.cancellation-link}
- * ({@code {id}} and {@code {token}} replaced). In production it points at the frontend's page, which
- * asks "really cancel?" and then calls {@code POST /api/v1/registrations/{id}/cancel?token=…}.
+ * ({@code CANCELLATION_PAGE_URL}; {@code {id}} and {@code {token}} replaced). It opens the frontend's page with
+ * GET, which asks "really cancel?" and then calls {@code POST /api/v1/registrations/{id}/cancel?token=…}: a
+ * link in a mail must never be an action of its own (mail scanners open links).
  */
 @ApplicationScoped
 public class CancellationLinks {

@@ -124,6 +124,10 @@ class RegistrationTest extends WatchesTopics {
                 .body("cancellationLink", containsString("token="))
                 .extract();
         String id = response.path("id");
+        // The link opens the frontend's page (here the local stand-in) with GET, never the POST that cancels.
+        assertThat(response.<String>path("cancellationLink"))
+                .startsWith("http://localhost:8089/avboka?id=" + id + "&token=")
+                .doesNotContain("/cancel");
         assertThat(response.header("Location")).endsWith("/api/v1/registrations/" + id);
 
         assertThat(TestSql.queryForString(database, "select status from registration where id = ?::uuid", id))
