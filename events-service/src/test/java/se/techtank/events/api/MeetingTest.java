@@ -515,7 +515,7 @@ class MeetingTest extends WatchesTopics {
                     .body("cancellationReason", equalTo("MEETING_CANCELLED"))
                     .body(
                             "cancellationLink",
-                            containsString("/api/v1/registrations/" + registrationId + "/cancel?token="));
+                            containsString("/avboka?id=" + registrationId + "&token="));
         }
         ReceivedEvent event = awaitMeetingEvent(id, "cancelled");
         Contracts.assertValid(event.header("ce_dataschema"), event.value());
