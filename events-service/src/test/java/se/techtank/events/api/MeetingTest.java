@@ -513,9 +513,7 @@ class MeetingTest extends WatchesTopics {
                     .statusCode(200)
                     .body("status", equalTo("CANCELLED"))
                     .body("cancellationReason", equalTo("MEETING_CANCELLED"))
-                    .body(
-                            "cancellationLink",
-                            containsString("/avboka?id=" + registrationId + "&token="));
+                    .body("cancellationLink", containsString("/avboka?id=" + registrationId + "&token="));
         }
         ReceivedEvent event = awaitMeetingEvent(id, "cancelled");
         Contracts.assertValid(event.header("ce_dataschema"), event.value());
