@@ -22,6 +22,7 @@ import static se.techtank.notifications.NotificationFixtures.company;
 import static se.techtank.notifications.NotificationFixtures.contact;
 import static se.techtank.notifications.NotificationFixtures.email;
 import static se.techtank.notifications.NotificationFixtures.erasedContact;
+import static se.techtank.notifications.NotificationFixtures.iso;
 import static se.techtank.notifications.NotificationFixtures.sendCompany;
 import static se.techtank.notifications.NotificationFixtures.sendContact;
 import static se.techtank.notifications.RegistrationMailTest.awaitOneMessage;
@@ -65,6 +66,65 @@ class MembershipMailTest {
                                 swede.toString(),
                                 briton.toString())
                         == 2);
+    }
+
+    /**
+     * members.contact.v1 and members.company.v1 are two topics: the decision can be consumed before the
+     * company's contacts are. The contacts the company had when it was decided are told when they arrive, once;
+     * a contact created after the decision is not told of it.
+     */
+    @Test
+    void a_contact_projected_after_the_decision_is_told_once_and_a_later_contact_not_at_all() throws Exception {
+        UUID companyId = UUID.randomUUID();
+        UUID early = UUID.randomUUID();
+        UUID later = UUID.randomUUID();
+        String earlyAddress = email("early");
+        String laterAddress = email("later");
+        OffsetDateTime decidedAt = OffsetDateTime.now();
+        String decision = sendCompany(
+                "membership-activated",
+                companyId,
+                company(companyId, TestOrganisationNumbers.next(), "Sölvesborgs Svets AB", "ACTIVE"),
+                decidedAt);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> TestSql.queryForLong(
+                                database, "select count(*) from membership_decision where event_id = ?::uuid", decision)
+                        == 1);
+        assertThat(TestSql.queryForLong(
+                        database, "select count(*) from delivery where source_event_id = ?::uuid", decision))
+                .isZero();
+
+        sendContact("added", early, contact(early, companyId, "Elin Tidig", earlyAddress, "sv"));
+        MimeMessage welcome = awaitOneMessage(earlyAddress);
+        assertThat(welcome.getSubject()).isEqualTo("Välkommen som medlem i Techtank, Sölvesborgs Svets AB");
+        assertThat(part(welcome, "text/plain")).contains("Hej Elin Tidig!");
+
+        // The same contact again (changed): the decision is not planned a second time.
+        sendContact("updated", early, contact(early, companyId, "Elin Tidig-Berg", earlyAddress, "sv"));
+        sendContact(
+                "added",
+                later,
+                contact(later, companyId, "Lars Senare", laterAddress, "sv", iso(decidedAt.plusMinutes(1))));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> TestSql.queryForLong(
+                                        database,
+                                        "select count(*) from contact where id = ?::uuid and name = 'Elin Tidig-Berg'",
+                                        early.toString())
+                                == 1
+                        && TestSql.queryForLong(
+                                        database, "select count(*) from contact where id = ?::uuid", later.toString())
+                                == 1);
+        assertThat(TestSql.queryForLong(
+                        database,
+                        "select count(*) from delivery where source_event_id = ?::uuid and contact_id = ?::uuid",
+                        decision,
+                        early.toString()))
+                .isEqualTo(1);
+        assertThat(TestSql.queryForLong(
+                        database, "select count(*) from delivery where contact_id = ?::uuid", later.toString()))
+                .isZero();
+        assertThat(TestSmtp.get().messagesTo(earlyAddress)).hasSize(1);
+        assertThat(TestSmtp.get().messagesTo(laterAddress)).isEmpty();
     }
 
     @Test

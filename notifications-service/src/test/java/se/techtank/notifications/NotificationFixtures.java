@@ -15,12 +15,18 @@ final class NotificationFixtures {
 
     /** A live contact person of {@code companyId}. */
     static String contact(UUID contactId, UUID companyId, String name, String email, String language) {
+        return contact(contactId, companyId, name, email, language, "2026-11-01T10:00:00Z");
+    }
+
+    /** A live contact person of {@code companyId}, created in members-service at {@code createdAt}. */
+    static String contact(
+            UUID contactId, UUID companyId, String name, String email, String language, String createdAt) {
         return """
                 {"contactId":"%s","companyId":"%s","name":"%s","email":"%s","language":"%s",
                  "consents":{"MEETING_INVITATIONS":{"given":true,"changedAt":"2026-11-01T10:00:00Z"}},
                  "erased":false,"removed":false,
-                 "createdAt":"2026-11-01T10:00:00Z","modifiedAt":"2026-11-01T10:00:00Z"}
-                """.formatted(contactId, companyId, name, email, language);
+                 "createdAt":"%s","modifiedAt":"%s"}
+                """.formatted(contactId, companyId, name, email, language, createdAt, createdAt);
     }
 
     /** The contact after erasure: no personal data. */

@@ -29,6 +29,10 @@ public class Contact {
     @Column(nullable = false)
     private String[] consents;
 
+    /** When members-service created the contact; {@code null} for contacts projected before this was kept. */
+    @Column(name = "created_at")
+    private java.time.OffsetDateTime createdAt;
+
     protected Contact() {}
 
     public UUID id() {
@@ -49,6 +53,15 @@ public class Contact {
 
     public String language() {
         return language;
+    }
+
+    /** Whether the person was already a contact of the company at {@code time} (so is told of what happened then). */
+    public boolean existedAt(java.time.Instant time) {
+        return createdAt == null || !createdAt.toInstant().isAfter(time);
+    }
+
+    public java.time.Instant createdAt() {
+        return createdAt == null ? null : createdAt.toInstant();
     }
 
     /** Whether the person has given {@code consent} (a code such as {@code MEETING_INVITATIONS}). */

@@ -26,15 +26,17 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
             String email,
             String language,
             Collection<String> consents,
+            OffsetDateTime createdAt,
             OffsetDateTime eventTime) {
         PlainSql.update(
                 getEntityManager(),
                 """
-                insert into contact (id, company_id, name, email, language, consents, event_time)
-                values (?, ?, ?, ?, ?, ?, ?)
+                insert into contact (id, company_id, name, email, language, consents, created_at, event_time)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (id) do update
                 set company_id = excluded.company_id, name = excluded.name, email = excluded.email,
-                    language = excluded.language, consents = excluded.consents, event_time = excluded.event_time
+                    language = excluded.language, consents = excluded.consents,
+                    created_at = coalesce(excluded.created_at, contact.created_at), event_time = excluded.event_time
                 where contact.event_time <= excluded.event_time
                 """,
                 id,
@@ -43,6 +45,7 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
                 email,
                 language,
                 consents.toArray(String[]::new),
+                createdAt,
                 eventTime);
     }
 

@@ -16,7 +16,8 @@ import se.techtank.notifications.domain.DeliveryRepository;
 /**
  * The contact persons notifications may write to, kept from members.contact.v1: a live contact with its
  * address, language and consents; a removed one deleted; an erased person deleted and blanked in the
- * delivery log (nothing unsent goes out to them).
+ * delivery log (nothing unsent goes out to them). A contact who arrives after a membership decision of their
+ * company is told of it then ({@link MembershipNotices}).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -24,11 +25,13 @@ public class ContactDirectory {
 
     private final ContactRepository contacts;
     private final DeliveryRepository deliveries;
+    private final MembershipNotices membershipNotices;
     private final Clock clock = Clock.systemUTC();
 
-    ContactDirectory(ContactRepository contacts, DeliveryRepository deliveries) {
+    ContactDirectory(ContactRepository contacts, DeliveryRepository deliveries, MembershipNotices membershipNotices) {
         this.contacts = contacts;
         this.deliveries = deliveries;
+        this.membershipNotices = membershipNotices;
     }
 
     /** The contact as an event of {@code eventTime} describes it (added or updated). */
@@ -49,6 +52,7 @@ public class ContactDirectory {
                         .map(Map.Entry::getKey)
                         .sorted()
                         .toList();
+        membershipNotices.lockCompany(contact.companyId());
         contacts.upsert(
                 contact.contactId(),
                 contact.companyId(),
@@ -56,7 +60,9 @@ public class ContactDirectory {
                 contact.email(),
                 DeliveryPlanner.language(contact.language()),
                 consents,
+                contact.createdAt(),
                 eventTime);
+        membershipNotices.contactArrived(contact.contactId());
     }
 
     public void removed(UUID contactId) {

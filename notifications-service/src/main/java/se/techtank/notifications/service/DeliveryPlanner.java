@@ -27,6 +27,7 @@ import se.techtank.notifications.domain.Delivery;
 import se.techtank.notifications.domain.DeliveryRepository;
 import se.techtank.notifications.domain.Meeting;
 import se.techtank.notifications.domain.MeetingRepository;
+import se.techtank.notifications.domain.MembershipDecision;
 import se.techtank.notifications.domain.NotificationKind;
 import se.techtank.notifications.domain.Registration;
 import se.techtank.notifications.domain.RegistrationRepository;
@@ -71,22 +72,41 @@ public class DeliveryPlanner {
         this.config = config;
     }
 
-    /** A membership decision: a mail to each of the company's contact persons with an address. */
-    public int membership(IncomingEvent event, NotificationKind kind, UUID companyId, String companyName) {
+    /**
+     * A membership decision, as it arrives: a mail to each contact person with an address the company had
+     * when the decision was made. The ones projected later are told when they arrive
+     * ({@link #membership(MembershipDecision, Contact)}).
+     */
+    public int membership(IncomingEvent event, MembershipDecision decision) {
         Instant now = clock.instant();
+        boolean stale = stale(event, now);
         int count = 0;
-        for (Contact contact : contacts.reachableOf(companyId)) {
-            Map<String, Object> model = new HashMap<>();
-            model.put("name", contact.name());
-            model.put("companyName", companyName);
-            count += plan(
-                    event,
-                    kind,
-                    Delivery.Recipient.contact(contact.id(), contact.email(), contact.language()),
-                    model,
-                    now);
+        for (Contact contact : contacts.reachableOf(decision.companyId())) {
+            if (contact.existedAt(decision.decidedAt())) {
+                count += membership(decision, contact, stale, now);
+            }
         }
         return count;
+    }
+
+    /** A decision still news, to a contact person who arrived after it: the same mail, planned once. */
+    public int membership(MembershipDecision decision, Contact contact) {
+        Instant now = clock.instant();
+        return membership(decision, contact, decision.decidedAt().isBefore(now.minus(config.maxEventAge())), now);
+    }
+
+    private int membership(MembershipDecision decision, Contact contact, boolean stale, Instant now) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("name", contact.name());
+        model.put("companyName", decision.companyName());
+        return plan(
+                Delivery.Source.event(decision.eventId(), decision.eventType()),
+                stale,
+                decision.kind(),
+                Delivery.Recipient.contact(contact.id(), contact.email(), contact.language()),
+                model,
+                now,
+                now);
     }
 
     /**

@@ -3,6 +3,8 @@ package se.techtank.platform.jdbc;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
@@ -48,6 +50,22 @@ public final class PlainSql {
                 try (ResultSet rows = statement.executeQuery()) {
                     return rows.next() ? Optional.ofNullable(row.read(rows)) : Optional.empty();
                 }
+            }
+        });
+    }
+
+    /** Every row a query gives, each read by {@code row}, in the query's order. */
+    public static <T> List<T> list(EntityManager entityManager, String sql, Row<T> row, Object... parameters) {
+        return session(entityManager).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                bind(statement, parameters);
+                List<T> values = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        values.add(row.read(rows));
+                    }
+                }
+                return values;
             }
         });
     }
