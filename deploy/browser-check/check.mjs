@@ -125,6 +125,9 @@ try {
   check('POST /api/v1/meetings/{id}/registrations anonymously -> 201, CONFIRMED or WAITLISTED',
     [200, 201].includes(s.register?.status) && ['CONFIRMED', 'WAITLISTED'].includes(s.register.registrationStatus),
     s.register && `status ${s.register.status}, ${s.register.registrationStatus}`);
+  check('POST /api/v1/registrations/{id}/cancel?token=<from the link> -> 200, CANCELLED',
+    s.cancel?.status === 200 && s.cancel.registrationStatus === 'CANCELLED',
+    s.cancel && (s.cancel.hasToken ? `status ${s.cancel.status}, ${s.cancel.registrationStatus}` : 'no token in cancellationLink'));
 
   // --- disallowed origin ------------------------------------------------
   const other = `http://127.0.0.1:${disallowedPort}`;
@@ -147,11 +150,11 @@ try {
   }
   if (s.register?.id) {
     const g = await serverGet(`${events}/api/v1/registrations/${s.register.id}`);
-    check('registration exists for the meeting with the same status',
-      g.status === 200 && g.body.meetingId === s.register.meetingId && g.body.status === s.register.registrationStatus,
+    check('registration exists for the meeting, now CANCELLED',
+      g.status === 200 && g.body.meetingId === s.register.meetingId && g.body.status === 'CANCELLED',
       `status ${g.status}, ${g.body.status}`);
   } else {
-    check('registration exists for the meeting with the same status', false, 'no registration was made');
+    check('registration exists for the meeting, now CANCELLED', false, 'no registration was made');
   }
 } finally {
   await browser.close();

@@ -123,7 +123,7 @@
       log('update with the old ETag: ' + response.status + ', ' + steps.stale.type);
     }
 
-    // (5) Register anonymously for an open public meeting with seats.
+    // (5) Register anonymously for an open public meeting, most seats left first.
     response = await call(events + '/api/v1/meetings?size=100');
     body = await json(response);
     const items = Array.isArray(body.items) ? body.items : [];
@@ -147,6 +147,20 @@
         location: response.headers.get('Location'),
       };
       log('register: ' + response.status + ', ' + steps.register.registrationStatus);
+
+      // (6) Cancel it as the attendee would, with the token of the secret
+      // cancellation link (gives the seat back, so reruns never fill meetings).
+      const link = body && body.cancellationLink;
+      const cancelToken = link ? new URL(link, location.href).searchParams.get('token') : null;
+      steps.cancel = { hasToken: !!cancelToken };
+      if (cancelToken && body.id) {
+        response = await call(events + '/api/v1/registrations/' + body.id + '/cancel?token='
+          + encodeURIComponent(cancelToken), { method: 'POST' });
+        const cancelled = await json(response);
+        steps.cancel.status = response.status;
+        steps.cancel.registrationStatus = cancelled && cancelled.status;
+        log('cancel with the link token: ' + response.status + ', ' + steps.cancel.registrationStatus);
+      }
     }
   } catch (e) {
     result.error = e.name + ': ' + e.message;
