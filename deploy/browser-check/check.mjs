@@ -50,6 +50,7 @@ function serve(port) {
   });
 }
 
+const pages = []; // kept open for a screenshot into out/ when something failed
 let passed = 0;
 let failed = 0;
 function check(name, ok, detail) {
@@ -71,11 +72,7 @@ async function openPage(browser, port, label) {
   } catch (e) {
     result = { error: 'page did not finish: ' + e.message.split('\n')[0] };
   }
-  if (result.error || process.env.BROWSER_CHECK_SCREENSHOTS) {
-    await fs.mkdir(outDir, { recursive: true });
-    await page.screenshot({ path: path.join(outDir, `${label}.png`), fullPage: true }).catch(() => {});
-  }
-  await context.close();
+  pages.push({ page, label });
   return { result, consoleLines };
 }
 
@@ -85,6 +82,16 @@ async function serverGet(url) {
   let body;
   try { body = JSON.parse(text); } catch { body = text; }
   return { status: response.status, body };
+}
+
+// Both services must answer before a browser is worth starting.
+for (const [name, url] of [['members-service', `${members}/api/v1/companies?size=1`], ['events-service', `${events}/api/v1/meetings?size=1`]]) {
+  const status = await serverGet(url).then((r) => r.status, (e) => e.cause?.code || e.message);
+  if (status !== 200) {
+    const hint = status === 401 || status === 403 ? 'is STAFF_TOKEN a staff token of this stack?' : 'is the local stack up (deploy/local/run)?';
+    console.error(`browser check: ${name} does not answer GET ${url} with 200 (${status}); ${hint}`);
+    process.exit(2);
+  }
 }
 
 const started = Date.now();
@@ -133,8 +140,10 @@ try {
   const other = `http://127.0.0.1:${disallowedPort}`;
   const { result: d, consoleLines } = await openPage(browser, disallowedPort, 'disallowed');
   console.log(`page from ${other} (not allowed)`);
-  check('GET /api/v1/companies from a disallowed origin -> refused by the browser (TypeError)',
-    d.refused === true && !d.steps?.list, d.error || JSON.stringify(d.steps));
+  // Refused only counts when the very same request worked from the allowed origin.
+  check('same GET /api/v1/companies from a disallowed origin -> refused by the browser (TypeError)',
+    d.refused === true && !d.steps?.list && s.list?.status === 200,
+    (d.error || JSON.stringify(d.steps)) + (s.list?.status === 200 ? '' : '; but it failed from the allowed origin too'));
   const corsLine = consoleLines.find((l) => l.includes('blocked by CORS policy'));
   check('Chromium names CORS as the reason', !!corsLine, corsLine && corsLine.slice(0, 160));
 
@@ -157,6 +166,13 @@ try {
     check('registration exists for the meeting, now CANCELLED', false, 'no registration was made');
   }
 } finally {
+  if (failed > 0 || process.env.BROWSER_CHECK_SCREENSHOTS) {
+    await fs.mkdir(outDir, { recursive: true });
+    for (const { page, label } of pages) {
+      const file = path.join(outDir, `${label}.png`);
+      await page.screenshot({ path: file, fullPage: true }).then(() => console.log(`screenshot: ${file}`), () => {});
+    }
+  }
   await browser.close();
   servers.forEach((server) => server.close());
 }

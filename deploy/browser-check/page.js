@@ -31,7 +31,7 @@
     } catch (e) {
       result.refused = e instanceof TypeError;
       result.error = e.name + ': ' + e.message;
-      log('list companies: refused by the browser (' + result.error + ')');
+      log('list companies: fetch failed (' + result.error + '): CORS refused, or the service is unreachable');
       return;
     }
     result.refused = false;
