@@ -145,7 +145,7 @@ try {
     d.refused === true && !d.steps?.list && s.list?.status === 200,
     (d.error || JSON.stringify(d.steps)) + (s.list?.status === 200 ? '' : '; but it failed from the allowed origin too'));
   const corsLine = consoleLines.find((l) => l.includes('blocked by CORS policy'));
-  check('Chromium names CORS as the reason', !!corsLine, corsLine && corsLine.slice(0, 160));
+  check('Chromium names CORS as the reason', !!corsLine, corsLine && corsLine.slice(0, 260));
 
   // --- server side, no Origin -------------------------------------------
   console.log('server side (node fetch, no Origin, staff token)');
