@@ -22,6 +22,7 @@ import se.techtank.platform.testing.TestTokens;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -134,7 +135,7 @@ class MeetingListTest {
         String listTag = list(null, filter)
                 .statusCode(200)
                 .header("Cache-Control", equalTo("public, no-cache"))
-                .header("Vary", containsString("Authorization"))
+                .header("Vary", allOf(containsString("Authorization"), containsString("Origin")))
                 .extract()
                 .header("ETag");
         String feedTag = conditional(feed, null).statusCode(200).extract().header("ETag");

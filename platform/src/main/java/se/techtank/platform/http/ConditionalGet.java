@@ -18,7 +18,8 @@ import jakarta.ws.rs.core.Response;
  * <p>The tag is a hash of the representation, not a row version: a meeting list changes when a seat is
  * taken although no meeting's version does. Anonymous answers are {@code public}; an answer to a request
  * with a token is {@code private} (it may hold what only that caller sees), and both vary by
- * {@code Authorization}.
+ * {@code Authorization} and by {@code Origin} (the CORS answer names the calling origin, so a shared cache must
+ * not hand one origin's answer to another).
  */
 public final class ConditionalGet {
 
@@ -40,7 +41,7 @@ public final class ConditionalGet {
                 : Response.ok(body, contentType);
         return answer.header(HttpHeaders.ETAG, tag)
                 .header(HttpHeaders.CACHE_CONTROL, cacheControl)
-                .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION);
+                .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION + ", Origin");
     }
 
     /** A strong tag of the bytes: the first 128 bits of their SHA-256, base64url, quoted. */
