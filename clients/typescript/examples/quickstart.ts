@@ -8,7 +8,8 @@
  * .local/tokens/staff.jwt of the repository).
  *
  * 1. lists the published meetings, anonymously;
- * 2. registers for the first one open for registration with seats left, anonymously;
+ * 2. registers for the first one open for registration with seats left, anonymously,
+ *    and cancels that with the secret cancellation link;
  * 3. registers a company, as staff, and follows its Location header;
  * 4. reads it back and updates it with If-Match: <ETag>.
  *
@@ -90,6 +91,15 @@ async function main(): Promise<void> {
     `${registration.status}` +
     (registration.waitlistPosition ? ` (waitlist position ${registration.waitlistPosition})` : "") +
     `, check-in code ${registration.checkInCode}`);
+
+  // ... and cancel it again, as the attendee would with the secret link, so that reruns leave the seats free.
+  const token = new URL(registration.cancellationLink!).searchParams.get("token");
+  check(token, `no token in the cancellation link ${registration.cancellationLink}`);
+  const cancelled = ok(await events.POST("/api/v1/registrations/{id}/cancel", {
+    params: { path: { id: registration.id! }, query: { token } },
+  }));
+  check(cancelled.status === "CANCELLED", `status ${cancelled.status} after cancelling`);
+  console.log(`   Cancelled it with the token of its cancellation link: ${cancelled.status}`);
 
   // 3. Register a company, as staff; Location names it.
   const members = createMembersClient(MEMBERS_URL, { token: staffToken() });
