@@ -428,9 +428,8 @@ export interface components {
         /** @description A meeting: a branschträff (INDUSTRY_MEETING, held each autumn in every municipality with its business office), a conference such as Leankonferens Blekinge, a workshop, a webinar or a networking event. Times carry the Europe/Stockholm offset of their day. */
         Meeting: {
             id?: components["schemas"]["UUID"];
-            /** @description DRAFT, PUBLISHED, COMPLETED or CANCELLED */
-            status?: string;
-            kind?: string;
+            status?: components["schemas"]["MeetingStatus"];
+            kind?: components["schemas"]["MeetingKind"];
             title?: components["schemas"]["LocalizedText"];
             description?: components["schemas"]["LocalizedText"];
             municipalityCode?: string;
@@ -467,9 +466,10 @@ export interface components {
             registrationCloses?: components["schemas"]["OffsetDateTime"];
             /** @description Whether registration is open right now */
             registrationOpen?: boolean;
-            audience?: string;
+            audience?: components["schemas"]["Audience"];
             approvalRequired?: boolean;
-            focusAreas?: string[];
+            /** @description In alphabetical order */
+            focusAreas?: components["schemas"]["FocusArea"][];
             /**
              * Format: int32
              * @description Raised on every reschedule; the calendar entry's SEQUENCE
@@ -601,6 +601,8 @@ export interface components {
             /** @description The focus areas the meeting serves */
             focusAreas?: components["schemas"]["FocusArea"][];
         };
+        /** @enum {string} */
+        MeetingStatus: "DRAFT" | "PUBLISHED" | "COMPLETED" | "CANCELLED";
         MunicipalityAttendance: {
             municipalityCode?: string;
             /** Format: int64 */
@@ -656,8 +658,7 @@ export interface components {
         Registration: {
             id?: components["schemas"]["UUID"];
             meetingId?: components["schemas"]["UUID"];
-            /** @description PENDING_APPROVAL, CONFIRMED, WAITLISTED, CANCELLED, DECLINED, ATTENDED or NO_SHOW */
-            status?: string;
+            status?: components["schemas"]["RegistrationStatus"];
             /**
              * Format: int32
              * @description 1 for the first in line; only while WAITLISTED
@@ -724,6 +725,8 @@ export interface components {
             /** @description May the name and company appear on the attendee list shown to other attendees */
             attendeeListConsent?: boolean;
         };
+        /** @enum {string} */
+        RegistrationStatus: "PENDING_APPROVAL" | "CONFIRMED" | "WAITLISTED" | "CANCELLED" | "DECLINED" | "ATTENDED" | "NO_SHOW";
         Totals: {
             /** Format: int64 */
             registered?: number;

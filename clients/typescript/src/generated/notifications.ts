@@ -223,20 +223,16 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @enum {string} */
+        Channel: "EMAIL" | "WEBHOOK";
         /** @description One notification to one recipient over one channel, and how it went */
         Delivery: {
             id?: components["schemas"]["UUID"];
-            /**
-             * @description What it says
-             * @example REGISTRATION_CONFIRMED
-             */
-            kind?: string;
-            /** @description EMAIL or WEBHOOK */
-            channel?: string;
-            /** @description SCHEDULED, PENDING, SENT, FAILED or SUPPRESSED */
-            status?: string;
-            /** @description Why it is not sent: STALE, NO_ADDRESS, NO_CONSENT, OPTED_OUT, ERASED, OUTDATED */
-            suppressedReason?: string;
+            kind?: components["schemas"]["NotificationKind"];
+            channel?: components["schemas"]["Channel"];
+            status?: components["schemas"]["DeliveryStatus"];
+            /** @description Why it is not sent (only when SUPPRESSED) */
+            suppressedReason?: components["schemas"]["SuppressionReason"];
             source?: components["schemas"]["DeliverySource"];
             recipient?: components["schemas"]["DeliveryRecipient"];
             /** @description The e-mail address; absent for webhooks, and once the person is erased */
@@ -286,6 +282,8 @@ export interface components {
              */
             type?: string;
         };
+        /** @enum {string} */
+        DeliveryStatus: "SCHEDULED" | "PENDING" | "SENT" | "FAILED" | "SUPPRESSED";
         FieldError: {
             field?: string;
             message?: string;
@@ -312,6 +310,8 @@ export interface components {
             sv?: components["schemas"]["MailPreview"];
             en?: components["schemas"]["MailPreview"];
         };
+        /** @enum {string} */
+        NotificationKind: "MEMBERSHIP_APPROVED" | "MEMBERSHIP_REJECTED" | "MEMBERSHIP_SUSPENDED" | "REGISTRATION_CONFIRMED" | "REGISTRATION_WAITLISTED" | "REGISTRATION_PENDING" | "REGISTRATION_PROMOTED" | "REGISTRATION_CANCELLED" | "REGISTRATION_DECLINED" | "MEETING_RESCHEDULED" | "MEETING_REMINDER" | "MEETING_ANNOUNCEMENT" | "INTAKE_ANNOUNCEMENT" | "APPLICATION_SUBMITTED" | "APPLICATION_APPROVED" | "APPLICATION_REJECTED" | "APPLICATION_WAITLISTED" | "APPLICATION_ENROLLED" | "PARTNER_WEBHOOK";
         /** @description The optional kinds, each on (true) or off (false) */
         NotificationPreferences: {
             /**
@@ -359,6 +359,8 @@ export interface components {
             /** @description Field problems (400 and 422) */
             errors?: components["schemas"]["FieldError"][];
         };
+        /** @enum {string} */
+        SuppressionReason: "STALE" | "NO_ADDRESS" | "NO_CONSENT" | "OPTED_OUT" | "ERASED" | "OUTDATED";
         /** Format: uuid */
         UUID: string;
         WebhookPing: {

@@ -1,14 +1,19 @@
 package se.techtank.events.api;
 
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import se.techtank.events.domain.Audience;
 import se.techtank.events.domain.CoOrganiser;
 import se.techtank.events.domain.Meeting;
+import se.techtank.events.domain.MeetingKind;
+import se.techtank.events.domain.MeetingStatus;
 import se.techtank.events.domain.MeetingTime;
+import se.techtank.kernel.FocusArea;
 
 @Schema(
         name = "Meeting",
@@ -18,10 +23,9 @@ import se.techtank.events.domain.MeetingTime;
 public record MeetingResponse(
         UUID id,
 
-        @Schema(description = "DRAFT, PUBLISHED, COMPLETED or CANCELLED")
-        String status,
+        MeetingStatus status,
 
-        String kind,
+        MeetingKind kind,
         MeetingRequest.Text title,
         MeetingRequest.Text description,
         String municipalityCode,
@@ -43,9 +47,11 @@ public record MeetingResponse(
         @Schema(description = "Whether registration is open right now")
         boolean registrationOpen,
 
-        String audience,
+        Audience audience,
+
         boolean approvalRequired,
-        List<String> focusAreas,
+
+        @Schema(description = "In alphabetical order") List<FocusArea> focusAreas,
 
         @Schema(description = "Raised on every reschedule; the calendar entry's SEQUENCE")
         int sequence,
@@ -62,8 +68,8 @@ public record MeetingResponse(
     static MeetingResponse of(Meeting meeting, java.time.Instant now) {
         return new MeetingResponse(
                 meeting.id(),
-                meeting.status().name(),
-                meeting.kind().name(),
+                meeting.status(),
+                meeting.kind(),
                 MeetingRequest.Text.of(meeting.title()),
                 MeetingRequest.Text.of(meeting.description()),
                 meeting.municipalityCode(),
@@ -84,9 +90,11 @@ public record MeetingResponse(
                 meeting.registrationOpensAt().map(MeetingTime::local).orElse(null),
                 MeetingTime.local(meeting.registrationClosesAt()),
                 meeting.isOpenForRegistration(now),
-                meeting.audience().name(),
+                meeting.audience(),
                 meeting.approvalRequired(),
-                meeting.focusAreas().stream().map(Enum::name).sorted().toList(),
+                meeting.focusAreas().stream()
+                        .sorted(Comparator.comparing(Enum::name))
+                        .toList(),
                 meeting.sequence(),
                 meeting.cancellationReason().orElse(null),
                 MeetingTime.local(meeting.createdAt()),

@@ -7,14 +7,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import se.techtank.events.domain.MeetingTime;
 import se.techtank.events.domain.Registration;
+import se.techtank.events.domain.RegistrationStatus;
 
 @Schema(name = "Registration", description = "A registration for a meeting")
 public record RegistrationResponse(
         UUID id,
         UUID meetingId,
 
-        @Schema(description = "PENDING_APPROVAL, CONFIRMED, WAITLISTED, CANCELLED, DECLINED, ATTENDED or NO_SHOW")
-        String status,
+        RegistrationStatus status,
 
         @Schema(description = "1 for the first in line; only while WAITLISTED")
         Integer waitlistPosition,
@@ -49,7 +49,7 @@ public record RegistrationResponse(
         return new RegistrationResponse(
                 registration.id(),
                 registration.meetingId(),
-                registration.status().name(),
+                registration.status(),
                 registration.waitlistPosition().orElse(null),
                 registration.isAnonymised()
                         ? null

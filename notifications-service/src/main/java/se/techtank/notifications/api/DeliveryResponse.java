@@ -5,23 +5,23 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import se.techtank.notifications.domain.Channel;
 import se.techtank.notifications.domain.Delivery;
+import se.techtank.notifications.domain.DeliveryStatus;
+import se.techtank.notifications.domain.NotificationKind;
+import se.techtank.notifications.domain.SuppressionReason;
 
 /** One delivery of the log, as staff see it (a partner sees its webhook deliveries, which name no person). */
 @Schema(name = "Delivery", description = "One notification to one recipient over one channel, and how it went")
 public record DeliveryResponse(
         UUID id,
 
-        @Schema(description = "What it says", example = "REGISTRATION_CONFIRMED")
-        String kind,
+        NotificationKind kind,
+        Channel channel,
+        DeliveryStatus status,
 
-        @Schema(description = "EMAIL or WEBHOOK") String channel,
-
-        @Schema(description = "SCHEDULED, PENDING, SENT, FAILED or SUPPRESSED")
-        String status,
-
-        @Schema(description = "Why it is not sent: STALE, NO_ADDRESS, NO_CONSENT, OPTED_OUT, ERASED, OUTDATED")
-        String suppressedReason,
+        @Schema(description = "Why it is not sent (only when SUPPRESSED)")
+        SuppressionReason suppressedReason,
 
         Source source,
         Recipient recipient,
@@ -61,12 +61,10 @@ public record DeliveryResponse(
     static DeliveryResponse of(Delivery delivery) {
         return new DeliveryResponse(
                 delivery.id(),
-                delivery.kind().name(),
-                delivery.channel().name(),
-                delivery.status().name(),
-                delivery.suppressedReason() == null
-                        ? null
-                        : delivery.suppressedReason().name(),
+                delivery.kind(),
+                delivery.channel(),
+                delivery.status(),
+                delivery.suppressedReason(),
                 new Source(delivery.sourceKey(), delivery.sourceEventId(), delivery.sourceType()),
                 new Recipient(
                         delivery.contactId(),
