@@ -331,7 +331,8 @@ class MeetingTest extends WatchesTopics {
         ReceivedEvent event = awaitMeetingEvent(id, "published");
         assertThat(event.key()).isEqualTo(id);
         assertThat(event.ceSubject()).isEqualTo(id);
-        assertThat(event.header("ce_dataschema")).isEqualTo("contracts/events/meeting.published.v1.json");
+        assertThat(event.header("ce_dataschema"))
+                .isEqualTo("https://api.techtank.se/contracts/events/meeting.published.v1.json");
         Contracts.assertValid(event.header("ce_dataschema"), event.value());
         assertThat(event.json().get("meetingId").asText()).isEqualTo(id);
         assertThat(event.json().get("status").asText()).isEqualTo("PUBLISHED");

@@ -140,7 +140,8 @@ class RegistrationTest extends WatchesTopics {
         ReceivedEvent event = registrations.awaitEvent(e -> id.equals(e.key()));
         assertThat(event.ceType()).isEqualTo("se.techtank.events.registration.confirmed");
         assertThat(event.ceSubject()).isEqualTo(id);
-        assertThat(event.header("ce_dataschema")).isEqualTo("contracts/events/registration.confirmed.v1.json");
+        assertThat(event.header("ce_dataschema"))
+                .isEqualTo("https://api.techtank.se/contracts/events/registration.confirmed.v1.json");
         Contracts.assertValid(event.header("ce_dataschema"), event.value());
         assertThat(event.json().at("/attendee/email").asText()).isEqualTo(attendee.get("email"));
         assertThat(event.json().at("/attendee/language").asText()).isEqualTo("en");

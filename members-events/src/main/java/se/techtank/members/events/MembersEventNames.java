@@ -7,11 +7,14 @@ final class MembersEventNames {
 
     private MembersEventNames() {}
 
-    /** {@code se.techtank.members.company.registered} → {@code contracts/members/company.registered.v1.json}. */
+    /**
+     * {@code se.techtank.members.company.registered} → {@code
+     * https://api.techtank.se/contracts/members/company.registered.v1.json}, the {@code $id} of its schema.
+     */
     static String schema(String type) {
         if (type == null || !type.startsWith(PREFIX)) {
             throw new IllegalArgumentException("Not a members-service event type: " + type);
         }
-        return "contracts/members/" + type.substring(PREFIX.length()) + ".v1.json";
+        return "https://api.techtank.se/contracts/members/" + type.substring(PREFIX.length()) + ".v1.json";
     }
 }

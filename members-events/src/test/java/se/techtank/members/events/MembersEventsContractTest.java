@@ -70,11 +70,11 @@ class MembersEventsContractTest {
     @Test
     void every_company_type_has_its_schema_and_every_company_schema_its_type() throws IOException {
         assertThat(CompanyEvents.TYPES)
-                .allSatisfy(type -> assertThat(Contracts.root().resolve(CompanyEvents.schema(type)))
+                .allSatisfy(type -> assertThat(Contracts.root().resolve(Contracts.path(CompanyEvents.schema(type))))
                         .isRegularFile());
         assertThat(typesWithSchemas("company.")).containsExactlyInAnyOrderElementsOf(CompanyEvents.TYPES);
         assertThat(CompanyEvents.schema(CompanyEvents.NEEDS_ASSESSED))
-                .isEqualTo("contracts/members/company.needs-assessed.v1.json");
+                .isEqualTo("https://api.techtank.se/contracts/members/company.needs-assessed.v1.json");
     }
 
     @Test

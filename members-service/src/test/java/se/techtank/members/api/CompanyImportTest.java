@@ -199,7 +199,8 @@ class CompanyImportTest extends WatchesTopics {
                         id))
                 .isEqualTo("Ronneby Plåt & Laser AB/25.110/12/none/1");
         ReceivedEvent event = companyTopic.awaitEvent(e -> id.equals(e.key()) && UPDATED.equals(e.ceType()));
-        assertThat(event.header("ce_dataschema")).isEqualTo("contracts/members/company.updated.v1.json");
+        assertThat(event.header("ce_dataschema"))
+                .isEqualTo("https://api.techtank.se/contracts/members/company.updated.v1.json");
         Contracts.assertValid(event.header("ce_dataschema"), event.value());
         assertThat(event.json().get("name").asText()).isEqualTo("Ronneby Plåt & Laser AB");
         assertThat(event.json().get("sizeClass").asText()).isEqualTo("SMALL");

@@ -90,7 +90,8 @@ class CompanyProfileTest extends WatchesTopics {
         read(id).body("name", equalTo("Ronneby Plåt & Laser AB")).header("ETag", equalTo(newEtag));
         ReceivedEvent event = companyTopic.awaitEvent(
                 e -> id.equals(e.key()) && "se.techtank.members.company.updated".equals(e.ceType()));
-        assertThat(event.header("ce_dataschema")).isEqualTo("contracts/members/company.updated.v1.json");
+        assertThat(event.header("ce_dataschema"))
+                .isEqualTo("https://api.techtank.se/contracts/members/company.updated.v1.json");
         Contracts.assertValid(event.header("ce_dataschema"), event.value());
         assertThat(event.json().get("name").asText()).isEqualTo("Ronneby Plåt & Laser AB");
         assertThat(event.json().get("numberOfEmployees").asInt()).isEqualTo(260);

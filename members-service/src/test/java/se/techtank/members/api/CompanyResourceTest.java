@@ -89,7 +89,8 @@ class CompanyResourceTest extends WatchesTopics {
         assertThat(event.header("ce_specversion")).isEqualTo("1.0");
         assertThat(event.header("ce_source")).isEqualTo("/members-service");
         assertThat(event.header("content-type")).isEqualTo("application/json");
-        assertThat(event.header("ce_dataschema")).isEqualTo("contracts/members/company.registered.v1.json");
+        assertThat(event.header("ce_dataschema"))
+                .isEqualTo("https://api.techtank.se/contracts/members/company.registered.v1.json");
         assertThat(UUID.fromString(event.ceId())).isNotNull();
         assertThat(OffsetDateTime.parse(event.header("ce_time")))
                 .isBefore(OffsetDateTime.now().plusSeconds(1));

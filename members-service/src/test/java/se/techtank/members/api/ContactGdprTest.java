@@ -127,7 +127,8 @@ class ContactGdprTest extends WatchesTopics {
 
         ReceivedEvent event = contactTopic.awaitEvent(
                 e -> id.equals(e.key()) && "se.techtank.members.contact.erased".equals(e.ceType()));
-        assertThat(event.header("ce_dataschema")).isEqualTo("contracts/members/contact.erased.v1.json");
+        assertThat(event.header("ce_dataschema"))
+                .isEqualTo("https://api.techtank.se/contracts/members/contact.erased.v1.json");
         Contracts.assertValid(event.header("ce_dataschema"), event.value());
         assertThat(event.json().get("erased").asBoolean()).isTrue();
         assertThat(event.json().has("name")).isFalse();

@@ -96,7 +96,8 @@ class ContactResourceTest extends WatchesTopics {
 
         ReceivedEvent event = contactTopic.awaitEvent(e -> id.equals(e.key()));
         assertThat(event.ceType()).isEqualTo("se.techtank.members.contact.added");
-        assertThat(event.header("ce_dataschema")).isEqualTo("contracts/members/contact.added.v1.json");
+        assertThat(event.header("ce_dataschema"))
+                .isEqualTo("https://api.techtank.se/contracts/members/contact.added.v1.json");
         assertThat(event.ceSubject()).isEqualTo(id);
         Contracts.assertValid(event.header("ce_dataschema"), event.value());
         assertThat(event.json().get("companyId").asText()).isEqualTo(companyId);

@@ -311,7 +311,8 @@ class MembershipTest extends WatchesTopics {
     private ReceivedEvent awaitEvent(String companyId, String fact) {
         ReceivedEvent event =
                 companyTopic.awaitEvent(e -> companyId.equals(e.key()) && (EVENT + fact).equals(e.ceType()));
-        assertThat(event.header("ce_dataschema")).isEqualTo("contracts/members/company." + fact + ".v1.json");
+        assertThat(event.header("ce_dataschema"))
+                .isEqualTo("https://api.techtank.se/contracts/members/company." + fact + ".v1.json");
         Contracts.assertValid(event.header("ce_dataschema"), event.value());
         return event;
     }

@@ -102,8 +102,8 @@ public final class CloudEventFixture {
         if (validate && dataSchema != null) {
             Contracts.assertValid(dataSchema, data);
         }
-        Map<String, String> headers =
-                new LinkedHashMap<>(TestEvents.cloudEventHeaders(id, source, type, subject, dataSchema));
+        Map<String, String> headers = new LinkedHashMap<>(TestEvents.cloudEventHeaders(
+                id, source, type, subject, dataSchema == null ? null : Contracts.id(dataSchema)));
         if (time != null) {
             headers.put("ce_time", time.toString());
         }

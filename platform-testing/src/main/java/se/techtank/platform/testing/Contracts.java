@@ -81,11 +81,25 @@ public final class Contracts {
     /**
      * Fails with an AssertionError listing every violation if {@code json} does not satisfy the schema.
      *
-     * @param schemaPath the schema's path from the repository root, as in the {@code ce_dataschema}
-     *     header, e.g. {@code contracts/members/company.registered.v1.json}
+     * @param schema the schema as the {@code ce_dataschema} header names it, its {@code $id} (e.g. {@code
+     *     https://api.techtank.se/contracts/members/company.registered.v1.json}), or its path from the
+     *     repository root ({@code contracts/members/company.registered.v1.json})
      */
-    public static void assertValid(String schemaPath, String json) {
-        assertValid(root().resolve(schemaPath), json);
+    public static void assertValid(String schema, String json) {
+        assertValid(root().resolve(path(schema)), json);
+    }
+
+    /** What a schema's {@code $id} starts with (EventNames.SCHEMA_BASE); the rest is its repository path. */
+    public static final String SCHEMA_BASE = "https://api.techtank.se/";
+
+    /** The repository path of a schema named by its {@code $id} or by that path. */
+    public static String path(String schema) {
+        return schema.startsWith(SCHEMA_BASE) ? schema.substring(SCHEMA_BASE.length()) : schema;
+    }
+
+    /** The {@code $id} (as {@code ce_dataschema} carries it) of a schema named by its repository path or id. */
+    public static String id(String schema) {
+        return schema.startsWith(SCHEMA_BASE) ? schema : SCHEMA_BASE + schema;
     }
 
     /** As {@link #assertValid(String, String)}, for a schema file anywhere on disk. */

@@ -2,8 +2,15 @@ package se.techtank.platform.outbox;
 
 import java.util.regex.Pattern;
 
-/** The CloudEvents type, topic and schema path of one kind of event, derived by the rules of docs/events.md. */
+/**
+ * The CloudEvents type, topic and schema of one kind of event, derived by the rules of docs/events.md. The
+ * schema ({@code ce_dataschema}) is the absolute {@code $id} of the fact's JSON Schema, which lives in the
+ * repository at the same path under {@code contracts/}.
+ */
 public record EventNames(String type, String topic, String dataSchema) {
+
+    /** What a schema's {@code $id} starts with; the rest is its path in the repository. */
+    public static final String SCHEMA_BASE = "https://api.techtank.se/";
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
 
@@ -17,6 +24,6 @@ public record EventNames(String type, String topic, String dataSchema) {
         return new EventNames(
                 "se.techtank." + service + "." + aggregateType + "." + fact,
                 service + "." + aggregateType + ".v1",
-                "contracts/" + service + "/" + aggregateType + "." + fact + ".v1.json");
+                SCHEMA_BASE + "contracts/" + service + "/" + aggregateType + "." + fact + ".v1.json");
     }
 }

@@ -23,7 +23,9 @@ import se.techtank.platform.tracing.EventTracing;
  *
  * <p>Names follow docs/events.md: in service {@code members}, aggregate {@code company} and fact {@code
  * registered} give type {@code se.techtank.members.company.registered}, topic {@code
- * members.company.v1} and schema {@code contracts/members/company.registered.v1.json}.
+ * members.company.v1} and schema {@code https://api.techtank.se/contracts/members/company.registered.v1.json}
+ * (the {@code $id} of {@code contracts/members/company.registered.v1.json}). Only what contracts/asyncapi.yaml
+ * lists is recorded ({@link EventCatalogue}).
  */
 @ApplicationScoped
 public class Outbox {
@@ -63,6 +65,7 @@ public class Outbox {
         Objects.requireNonNull(fact, "fact");
         Objects.requireNonNull(payload, "payload");
         EventNames names = EventNames.of(service, aggregateType, fact);
+        EventCatalogue.packaged().requireListed(names);
         UUID id = UUID.randomUUID();
         String json;
         try {

@@ -53,7 +53,8 @@ class IncomingEventTest {
 
         assertThat(names.type()).isEqualTo("se.techtank.members.company.membership-activated");
         assertThat(names.topic()).isEqualTo("members.company.v1");
-        assertThat(names.dataSchema()).isEqualTo("contracts/members/company.membership-activated.v1.json");
+        assertThat(names.dataSchema())
+                .isEqualTo("https://api.techtank.se/contracts/members/company.membership-activated.v1.json");
         assertThatThrownBy(() -> EventNames.of("members", "Company", "registered"))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -225,7 +225,8 @@ class OutboxRelayTest {
             assertThat(event.ceSubject()).isEqualTo(aggregate);
             assertThat(event.header("ce_source")).isEqualTo("/test-service");
             assertThat(event.header("ce_specversion")).isEqualTo("1.0");
-            assertThat(event.header("ce_dataschema")).isEqualTo("contracts/test/thing.happened.v1.json");
+            assertThat(event.header("ce_dataschema"))
+                    .isEqualTo("https://api.techtank.se/contracts/test/thing.happened.v1.json");
             assertThat(event.header("content-type")).isEqualTo("application/json");
             assertThat(event.header("ce_time")).endsWith("Z");
             assertThat(event.json().get("n").asInt()).isEqualTo(1);
@@ -523,7 +524,7 @@ class OutboxRelayTest {
                             (id, topic, aggregate_type, aggregate_id, event_type, data_schema, payload, occurred_at,
                              traceparent, tracestate)
                         values (?::uuid, ?, 'thing', ?, 'se.techtank.test.thing.happened',
-                                'contracts/test/thing.happened.v1.json', cast(? as jsonb), now(), ?, ?)
+                                'https://api.techtank.se/contracts/test/thing.happened.v1.json', cast(? as jsonb), now(), ?, ?)
                         """)) {
             statement.setString(1, id);
             statement.setString(2, topic);
