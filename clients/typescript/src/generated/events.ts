@@ -862,7 +862,10 @@ export interface operations {
                  */
                 series?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the answer as last read: 304 without a body while it is unchanged */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -871,6 +874,12 @@ export interface operations {
             /** @description The feed (`text/calendar; charset=UTF-8`) */
             200: {
                 headers: {
+                    /** @description A tag of this answer's bytes: send it as `If-None-Match` to revalidate */
+                    ETag?: string;
+                    /** @description `public` when anonymous, `private` with a token; `no-cache` or a `max-age` */
+                    "Cache-Control"?: string;
+                    /** @description `Authorization, Origin` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -909,6 +918,15 @@ export interface operations {
                      */
                     "text/calendar": string;
                 };
+            };
+            /** @description Unchanged since the `If-None-Match` tag: no body */
+            304: {
+                headers: {
+                    /** @description The same tag */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A bad municipality code or kind */
             400: {
@@ -1004,7 +1022,10 @@ export interface operations {
                  */
                 to?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the answer as last read: 304 without a body while it is unchanged */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1013,11 +1034,26 @@ export interface operations {
             /** @description One page of meetings */
             200: {
                 headers: {
+                    /** @description A tag of this answer's bytes: send it as `If-None-Match` to revalidate */
+                    ETag?: string;
+                    /** @description `public` when anonymous, `private` with a token; `no-cache` or a `max-age` */
+                    "Cache-Control"?: string;
+                    /** @description `Authorization, Origin` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MeetingPage"];
                 };
+            };
+            /** @description Unchanged since the `If-None-Match` tag: no body */
+            304: {
+                headers: {
+                    /** @description The same tag */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A bad filter or paging parameter */
             400: {
@@ -1163,6 +1199,8 @@ export interface operations {
             /** @description The meeting; ETag carries its version */
             200: {
                 headers: {
+                    /** @description The resource's version, quoted (`"3"`): send it as `If-Match` to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1233,6 +1271,8 @@ export interface operations {
             /** @description Changed; the new ETag */
             200: {
                 headers: {
+                    /** @description The resource's version, quoted (`"3"`): send it as `If-Match` to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1405,7 +1445,10 @@ export interface operations {
     getMeetingCalendar: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the answer as last read: 304 without a body while it is unchanged */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -1418,6 +1461,12 @@ export interface operations {
                 headers: {
                     /** @description `attachment` with a file name */
                     "Content-Disposition"?: string;
+                    /** @description A tag of this answer's bytes: send it as `If-None-Match` to revalidate */
+                    ETag?: string;
+                    /** @description `public` when anonymous, `private` with a token; `no-cache` or a `max-age` */
+                    "Cache-Control"?: string;
+                    /** @description `Authorization, Origin` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1454,6 +1503,15 @@ export interface operations {
                      */
                     "text/calendar": string;
                 };
+            };
+            /** @description Unchanged since the `If-None-Match` tag: no body */
+            304: {
+                headers: {
+                    /** @description The same tag */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid or expired token */
             401: {

@@ -1597,6 +1597,8 @@ export interface operations {
             /** @description The company; `ETag` carries its version */
             200: {
                 headers: {
+                    /** @description The resource's version, quoted (`"3"`): send it as `If-Match` to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1676,6 +1678,8 @@ export interface operations {
             /** @description Updated; `ETag` carries the new version */
             200: {
                 headers: {
+                    /** @description The resource's version, quoted (`"3"`): send it as `If-Match` to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2736,6 +2740,8 @@ export interface operations {
             /** @description The contact; `ETag` carries its version */
             200: {
                 headers: {
+                    /** @description The resource's version, quoted (`"3"`): send it as `If-Match` to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2815,6 +2821,8 @@ export interface operations {
             /** @description Updated; `ETag` carries the new version */
             200: {
                 headers: {
+                    /** @description The resource's version, quoted (`"3"`): send it as `If-Match` to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -746,6 +746,8 @@ export interface operations {
             /** @description The preferences; ETag carries their version */
             200: {
                 headers: {
+                    /** @description The resource's version, quoted (`"3"`): send it as `If-Match` to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -825,6 +827,8 @@ export interface operations {
             /** @description Changed; the new ETag */
             200: {
                 headers: {
+                    /** @description The resource's version, quoted (`"3"`): send it as `If-Match` to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1188,6 +1192,8 @@ export interface operations {
             /** @description The subscription, without its secret; ETag carries its version */
             200: {
                 headers: {
+                    /** @description The resource's version, quoted (`"3"`): send it as `If-Match` to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1267,6 +1273,8 @@ export interface operations {
             /** @description Changed; the new ETag */
             200: {
                 headers: {
+                    /** @description The resource's version, quoted (`"3"`): send it as `If-Match` to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {

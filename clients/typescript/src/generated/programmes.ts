@@ -2171,6 +2171,8 @@ export interface operations {
             /** @description The intake; ETag carries its version */
             200: {
                 headers: {
+                    /** @description The resource's version, quoted (`"3"`): send it as `If-Match` to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2241,6 +2243,8 @@ export interface operations {
             /** @description Changed; the new ETag */
             200: {
                 headers: {
+                    /** @description The resource's version, quoted (`"3"`): send it as `If-Match` to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3043,6 +3047,8 @@ export interface operations {
             /** @description The partner; ETag carries its version */
             200: {
                 headers: {
+                    /** @description The resource's version, quoted (`"3"`): send it as `If-Match` to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3122,6 +3128,8 @@ export interface operations {
             /** @description Changed; the new ETag */
             200: {
                 headers: {
+                    /** @description The resource's version, quoted (`"3"`): send it as `If-Match` to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3267,7 +3275,10 @@ export interface operations {
                  */
                 status?: string[];
             };
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the answer as last read: 304 without a body while it is unchanged */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3276,11 +3287,26 @@ export interface operations {
             /** @description One page of programmes */
             200: {
                 headers: {
+                    /** @description A tag of this answer's bytes: send it as `If-None-Match` to revalidate */
+                    ETag?: string;
+                    /** @description `public` when anonymous, `private` with a token; `no-cache` or a `max-age` */
+                    "Cache-Control"?: string;
+                    /** @description `Authorization, Origin` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ProgrammePage"];
                 };
+            };
+            /** @description Unchanged since the `If-None-Match` tag: no body */
+            304: {
+                headers: {
+                    /** @description The same tag */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A bad filter or paging parameter (`errors` names it) */
             400: {
@@ -3435,6 +3461,8 @@ export interface operations {
             /** @description The programme with its intakes; ETag carries its version */
             200: {
                 headers: {
+                    /** @description The resource's version, quoted (`"3"`): send it as `If-Match` to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3505,6 +3533,8 @@ export interface operations {
             /** @description Changed; the new ETag */
             200: {
                 headers: {
+                    /** @description The resource's version, quoted (`"3"`): send it as `If-Match` to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {

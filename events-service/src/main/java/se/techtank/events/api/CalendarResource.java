@@ -23,6 +23,7 @@ import se.techtank.events.query.MeetingFilter;
 import se.techtank.events.service.CalendarService;
 import se.techtank.platform.calendar.ICalendar;
 import se.techtank.platform.http.ConditionalGet;
+import se.techtank.platform.http.Revalidatable;
 
 /**
  * The public meetings as an iCalendar (RFC 5545) feed that calendar programs subscribe to: rescheduled
@@ -101,6 +102,7 @@ public class CalendarResource {
     }
 
     @GET
+    @Revalidatable
     // Anonymous by design: an empty requirement list tells clients to send no token.
     @SecurityRequirements
     @Operation(

@@ -24,6 +24,7 @@ import se.techtank.events.domain.Meeting;
 import se.techtank.events.service.CalendarService;
 import se.techtank.platform.calendar.ICalendar;
 import se.techtank.platform.http.ConditionalGet;
+import se.techtank.platform.http.Revalidatable;
 
 /**
  * One meeting as an iCalendar (RFC 5545) file to add to a calendar. A class of its own, with the full
@@ -47,6 +48,7 @@ public class MeetingCalendarResource {
     }
 
     @GET
+    @Revalidatable
     // Anonymous callers are served, and a token changes the answer (see the description): optional bearer.
     @SecurityRequirementsSet
     @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))

@@ -40,6 +40,7 @@ import se.techtank.events.query.MeetingFilter;
 import se.techtank.events.query.MeetingQueries;
 import se.techtank.events.service.MeetingService;
 import se.techtank.platform.http.ConditionalGet;
+import se.techtank.platform.http.Revalidatable;
 import se.techtank.platform.idempotency.IdempotencyKeyHeader;
 import se.techtank.platform.idempotency.IdempotentRequests;
 import se.techtank.platform.paging.Page;
@@ -102,6 +103,7 @@ public class MeetingResource {
     }
 
     @GET
+    @Revalidatable
     @PermitAll
     // Anonymous callers are served, and a token changes the answer (see the description): optional bearer.
     @SecurityRequirementsSet

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.ws.rs.core.HttpHeaders;
+
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -35,7 +37,10 @@ import se.techtank.platform.problem.Problem;
  * </ul>
  *
  * <p>It also declares the headers a client reads: {@code Location} on 201, {@code Retry-After} on 429 and 503,
- * and {@code Idempotent-Replayed} on the successes of operations that take an {@code Idempotency-Key}.
+ * {@code Idempotent-Replayed} on the successes of operations that take an {@code Idempotency-Key}, {@code ETag}
+ * on the 200 of a versioned resource (an operation that takes {@code If-Match}, and the {@code GET} of its
+ * path), and on a {@code @Revalidatable} read its {@code If-None-Match} parameter, {@code ETag},
+ * {@code Cache-Control} and {@code Vary} and its 304.
  *
  * <p>A response the resource declared is kept as it is; an error response declared without content gets
  * the {@code application/problem+json} body. The responses of each operation are ordered by status code,
@@ -82,10 +87,75 @@ public class ProblemResponsesFilter implements OASFilter {
             if (!path.getKey().startsWith(API_PREFIX) || path.getValue().getOperations() == null) {
                 continue;
             }
+            boolean versioned =
+                    path.getValue().getOperations().values().stream().anyMatch(ProblemResponsesFilter::takesIfMatch);
             for (Map.Entry<PathItem.HttpMethod, Operation> operation :
                     path.getValue().getOperations().entrySet()) {
                 addCommonResponses(path.getKey(), operation.getKey(), operation.getValue());
+                APIResponse ok = operation.getValue().getResponses().getAPIResponse("200");
+                if (ok != null
+                        && (takesIfMatch(operation.getValue())
+                                || (versioned && operation.getKey() == PathItem.HttpMethod.GET))) {
+                    addHeaderIfAbsent(
+                            ok,
+                            HttpHeaders.ETAG,
+                            "The resource's version, quoted (`\"3\"`): send it as `If-Match` to change it",
+                            Schema.SchemaType.STRING);
+                }
+                if (access.revalidatable(operation.getKey().name(), path.getKey())) {
+                    declareRevalidation(operation.getValue());
+                }
             }
+        }
+    }
+
+    private static boolean takesIfMatch(Operation operation) {
+        return operation.getParameters() != null
+                && operation.getParameters().stream()
+                        .anyMatch(p ->
+                                p.getIn() == Parameter.In.HEADER && HttpHeaders.IF_MATCH.equalsIgnoreCase(p.getName()));
+    }
+
+    /** A read that answers {@code If-None-Match} with 304 (ConditionalGet). */
+    private static void declareRevalidation(Operation operation) {
+        boolean declared = operation.getParameters() != null
+                && operation.getParameters().stream()
+                        .anyMatch(p -> HttpHeaders.IF_NONE_MATCH.equalsIgnoreCase(p.getName()));
+        if (!declared) {
+            operation.addParameter(OASFactory.createParameter()
+                    .name(HttpHeaders.IF_NONE_MATCH)
+                    .in(Parameter.In.HEADER)
+                    .description("The `ETag` of the answer as last read: 304 without a body while it is unchanged")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+        }
+        APIResponse ok = operation.getResponses().getAPIResponse("200");
+        if (ok != null) {
+            addHeaderIfAbsent(
+                    ok,
+                    HttpHeaders.ETAG,
+                    "A tag of this answer's bytes: send it as `If-None-Match` to revalidate",
+                    Schema.SchemaType.STRING);
+            addHeaderIfAbsent(
+                    ok,
+                    HttpHeaders.CACHE_CONTROL,
+                    "`public` when anonymous, `private` with a token; `no-cache` or a `max-age`",
+                    Schema.SchemaType.STRING);
+            addHeaderIfAbsent(ok, HttpHeaders.VARY, "`Authorization, Origin`", Schema.SchemaType.STRING);
+        }
+        if (!operation.getResponses().hasAPIResponse("304")) {
+            operation
+                    .getResponses()
+                    .addAPIResponse(
+                            "304",
+                            OASFactory.createAPIResponse()
+                                    .description("Unchanged since the `If-None-Match` tag: no body")
+                                    .addHeader(
+                                            HttpHeaders.ETAG,
+                                            OASFactory.createHeader()
+                                                    .description("The same tag")
+                                                    .schema(OASFactory.createSchema()
+                                                            .addType(Schema.SchemaType.STRING))));
+            sortByStatus(operation.getResponses());
         }
     }
 

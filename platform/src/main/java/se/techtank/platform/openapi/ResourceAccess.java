@@ -37,18 +37,23 @@ final class ResourceAccess {
     private static final List<String> HTTP_METHODS =
             List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
 
-    private final Map<String, Guard> guards;
+    private static final DotName REVALIDATABLE = DotName.createSimple("se.techtank.platform.http.Revalidatable");
 
-    private ResourceAccess(Map<String, Guard> guards) {
+    private final Map<String, Guard> guards;
+    private final Set<String> revalidatable;
+
+    private ResourceAccess(Map<String, Guard> guards, Set<String> revalidatable) {
         this.guards = guards;
+        this.revalidatable = revalidatable;
     }
 
     static ResourceAccess none() {
-        return new ResourceAccess(Map.of());
+        return new ResourceAccess(Map.of(), Set.of());
     }
 
     static ResourceAccess of(IndexView index) {
         Map<String, Guard> guards = new HashMap<>();
+        Set<String> revalidatable = new java.util.HashSet<>();
         for (AnnotationInstance path : index.getAnnotations(PATH)) {
             if (path.target().kind() != AnnotationTarget.Kind.CLASS) {
                 continue;
@@ -67,6 +72,9 @@ final class ResourceAccess {
                     AnnotationInstance methodPath = method.declaredAnnotation(PATH);
                     String full = normalise(path.value().asString() + "/"
                             + (methodPath == null ? "" : methodPath.value().asString()));
+                    if (method.declaredAnnotation(REVALIDATABLE) != null) {
+                        revalidatable.add(httpMethod + " " + full);
+                    }
                     guards.put(
                             httpMethod + " " + full,
                             guard(
@@ -77,12 +85,17 @@ final class ResourceAccess {
                 }
             }
         }
-        return new ResourceAccess(Map.copyOf(guards));
+        return new ResourceAccess(Map.copyOf(guards), Set.copyOf(revalidatable));
     }
 
     /** The guard of an operation, or null when no resource method in the index serves it. */
     Guard guard(String httpMethod, String path) {
         return guards.get(httpMethod.toUpperCase(java.util.Locale.ROOT) + " " + normalise(path));
+    }
+
+    /** Whether the operation answers {@code If-None-Match} (its method is {@code @Revalidatable}). */
+    boolean revalidatable(String httpMethod, String path) {
+        return revalidatable.contains(httpMethod.toUpperCase(java.util.Locale.ROOT) + " " + normalise(path));
     }
 
     Set<String> operations() {

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.jboss.jandex.Index;
 import org.junit.jupiter.api.Test;
 
+import se.techtank.platform.http.Revalidatable;
 import se.techtank.platform.problem.Problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,11 +46,21 @@ class ProblemResponsesFilterTest {
         }
     }
 
+    @Path("/api/v1/feed")
+    static class FeedResource {
+
+        @GET
+        @Revalidatable
+        public String feed() {
+            return "";
+        }
+    }
+
     private final ProblemResponsesFilter filter = new ProblemResponsesFilter(index());
 
     private static Index index() {
         try {
-            return Index.of(ThingResource.class);
+            return Index.of(ThingResource.class, FeedResource.class);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -128,6 +139,54 @@ class ProblemResponsesFilterTest {
     }
 
     @Test
+    void a_versioned_resource_declares_its_etag_on_the_read_and_on_the_update_that_takes_if_match() {
+        Operation get = secured(OASFactory.createOperation())
+                .responses(OASFactory.createAPIResponses()
+                        .addAPIResponse("200", OASFactory.createAPIResponse().description("The thing")));
+        Operation put = secured(OASFactory.createOperation())
+                .addParameter(OASFactory.createParameter().name("If-Match").in(Parameter.In.HEADER))
+                .requestBody(OASFactory.createRequestBody())
+                .responses(OASFactory.createAPIResponses()
+                        .addAPIResponse("200", OASFactory.createAPIResponse().description("Changed")));
+        Operation list = secured(OASFactory.createOperation())
+                .responses(OASFactory.createAPIResponses()
+                        .addAPIResponse("200", OASFactory.createAPIResponse().description("A page")));
+        PathItem thing = OASFactory.createPathItem();
+        thing.setOperation(PathItem.HttpMethod.GET, get);
+        thing.setOperation(PathItem.HttpMethod.PUT, put);
+        PathItem things = OASFactory.createPathItem();
+        things.setOperation(PathItem.HttpMethod.GET, list);
+
+        filter.filterOpenAPI(OASFactory.createOpenAPI()
+                .paths(OASFactory.createPaths()
+                        .addPathItem("/api/v1/things/{id}", thing)
+                        .addPathItem("/api/v1/things", things)));
+
+        assertThat(get.getResponses().getAPIResponse("200").getHeaders()).containsOnlyKeys("ETag");
+        assertThat(put.getResponses().getAPIResponse("200").getHeaders()).containsOnlyKeys("ETag");
+        assertThat(list.getResponses().getAPIResponse("200").getHeaders()).isNullOrEmpty();
+        assertThat(list.getResponses().getAPIResponses()).doesNotContainKey("304");
+    }
+
+    @Test
+    void a_revalidatable_read_declares_if_none_match_its_caching_headers_and_304() {
+        Operation feed = OASFactory.createOperation()
+                .responses(OASFactory.createAPIResponses()
+                        .addAPIResponse("200", OASFactory.createAPIResponse().description("The feed")));
+
+        filter(PathItem.HttpMethod.GET, "/api/v1/feed", feed);
+
+        assertThat(feed.getParameters())
+                .singleElement()
+                .satisfies(p -> assertThat(p.getName()).isEqualTo("If-None-Match"))
+                .satisfies(p -> assertThat(p.getIn()).isEqualTo(Parameter.In.HEADER));
+        assertThat(feed.getResponses().getAPIResponse("200").getHeaders())
+                .containsOnlyKeys("ETag", "Cache-Control", "Vary");
+        assertThat(feed.getResponses().getAPIResponses().keySet()).containsExactly("200", "304", "500", "503");
+        assertThat(feed.getResponses().getAPIResponse("304").getContent()).isNull();
+    }
+
+    @Test
     void paths_outside_the_api_are_left_alone() {
         Operation health = OASFactory.createOperation()
                 .responses(OASFactory.createAPIResponses()
@@ -142,7 +201,8 @@ class ProblemResponsesFilterTest {
     void resource_paths_are_spelled_as_in_the_document() {
         assertThat(ResourceAccess.normalise("api/v1//things/{id: [0-9]+}/")).isEqualTo("/api/v1/things/{id}");
         assertThat(ResourceAccess.of(index()).operations())
-                .containsExactlyInAnyOrder("GET /api/v1/things", "POST /api/v1/things", "GET /api/v1/things/{id}");
+                .containsExactlyInAnyOrder(
+                        "GET /api/v1/things", "POST /api/v1/things", "GET /api/v1/things/{id}", "GET /api/v1/feed");
     }
 
     private static Operation secured(Operation operation) {

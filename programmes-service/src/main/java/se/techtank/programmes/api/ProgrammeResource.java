@@ -36,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import se.techtank.platform.csv.SpreadsheetCsv;
 import se.techtank.platform.http.ConditionalGet;
+import se.techtank.platform.http.Revalidatable;
 import se.techtank.platform.idempotency.IdempotencyKeyHeader;
 import se.techtank.platform.idempotency.IdempotentRequests;
 import se.techtank.platform.paging.Page;
@@ -75,6 +76,7 @@ public class ProgrammeResource {
     }
 
     @GET
+    @Revalidatable
     @PermitAll
     // Anonymous callers are served, and a token changes the answer (see the description): optional bearer.
     @SecurityRequirementsSet
