@@ -300,6 +300,54 @@ public abstract class ServiceOperabilityTest {
                 .isEmpty();
     }
 
+    /**
+     * A problem answer is in Swedish when the client prefers Swedish to English, with the same {@code type};
+     * English otherwise; each says its language and varies by {@code Accept-Language}.
+     */
+    @Test
+    void problems_are_in_swedish_when_the_client_prefers_swedish() throws Exception {
+        HttpResponse<String> swedish = HTTP.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/no-such-resource"))
+                        .header("Accept-Language", "sv-SE,sv;q=0.9,en;q=0.8")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> english = HTTP.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/no-such-resource"))
+                        .header("Accept-Language", "en-GB,en;q=0.9,sv;q=0.8")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+
+        JsonNode inSwedish = JSON.readTree(swedish.body());
+        JsonNode inEnglish = JSON.readTree(english.body());
+        assertThat(swedish.statusCode()).isEqualTo(404);
+        assertThat(inSwedish.path("type").asText())
+                .isEqualTo(inEnglish.path("type").asText());
+        assertThat(inSwedish.path("title").asText()).isEqualTo("Hittades inte");
+        assertThat(inSwedish.path("detail").asText()).isEqualTo("Det finns ingen resurs på den här sökvägen.");
+        assertThat(swedish.headers().firstValue("Content-Language")).hasValue("sv");
+        assertThat(inEnglish.path("title").asText()).isEqualTo("Not Found");
+        assertThat(english.headers().firstValue("Content-Language")).hasValue("en");
+        assertThat(commaSeparated(swedish.headers(), "Vary")).contains("accept-language");
+
+        // A field error, as a browser in Sweden sends it.
+        WrongTypeBodies.Case wrong = WrongTypeBodies.of(
+                        JSON.readTree(get("/q/openapi?format=json").body()),
+                        java.util.UUID.randomUUID().toString())
+                .get(0);
+        HttpResponse<String> field = HTTP.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + wrong.path()))
+                        .method(wrong.method(), HttpRequest.BodyPublishers.ofString(wrong.body()))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + TestTokens.staff())
+                        .header("Accept-Language", "sv")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        JsonNode problem = JSON.readTree(field.body());
+        assertThat(problem.path("title").asText()).as(field.body()).isEqualTo("Felaktig JSON");
+        assertThat(problem.path("errors").get(0).path("field").asText()).isEqualTo(wrong.field());
+        assertThat(problem.path("errors").get(0).path("message").asText()).startsWith("måste vara ");
+    }
+
     /** What must never reach a client: Java packages, exception and class names, Jackson's wording. */
     private static final java.util.regex.Pattern JAVA_NAMES = java.util.regex.Pattern.compile(
             "\\b(java|javax|jakarta|com\\.fasterxml|org\\.hibernate|se\\.techtank)\\.|Exception|Cannot deserialize"
