@@ -1188,7 +1188,10 @@ export interface operations {
     getMeeting: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the answer as last read: 304 without a body while it is unchanged */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -1196,16 +1199,29 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The meeting; ETag carries its version */
+            /** @description The meeting. Its ETag (`"3.<fingerprint>"`) names its version, for `If-Match`, and changes with anything the answer shows, for `If-None-Match` */
             200: {
                 headers: {
                     /** @description The resource's version, quoted (`"3"`): send it as `If-Match` to change it */
                     ETag?: string;
+                    /** @description `public` when anonymous, `private` with a token; `no-cache` or a `max-age` */
+                    "Cache-Control"?: string;
+                    /** @description `Authorization, Origin` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Meeting"];
                 };
+            };
+            /** @description Unchanged since the `If-None-Match` tag: no body */
+            304: {
+                headers: {
+                    /** @description The same tag */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid or expired token */
             401: {

@@ -25,6 +25,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -68,8 +70,10 @@ public class MeetingResource {
     private final IdempotentRequests idempotent;
 
     private final HttpHeaders headers;
+    private final ObjectMapper json;
 
-    MeetingResource(MeetingService meetings, IdempotentRequests idempotent, HttpHeaders headers) {
+    MeetingResource(MeetingService meetings, IdempotentRequests idempotent, HttpHeaders headers, ObjectMapper json) {
+        this.json = json;
         this.meetings = meetings;
         this.idempotent = idempotent;
         this.headers = headers;
@@ -149,6 +153,7 @@ public class MeetingResource {
 
     @GET
     @Path("/{id}")
+    @Revalidatable
     @PermitAll
     // Anonymous callers are served, and a token changes the answer (see the description): optional bearer.
     @SecurityRequirementsSet
@@ -159,11 +164,21 @@ public class MeetingResource {
             description = "Anyone, once published; a draft only its organisers.")
     @APIResponse(
             responseCode = "200",
-            description = "The meeting; ETag carries its version",
+            description = "The meeting. Its ETag (`\"3.<fingerprint>\"`) names its version, for `If-Match`, and "
+                    + "changes with anything the answer shows, for `If-None-Match`",
             content = @Content(schema = @Schema(implementation = MeetingResponse.class)))
     @APIResponse(responseCode = "404", description = "Unknown meeting, or a draft the caller does not organise")
     public Response get(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id) {
-        return withVersion(meetings.get(id));
+        Meeting meeting = meetings.get(id);
+        // Seats left and whether registration is open change without a new version: the tag covers the bytes.
+        byte[] body;
+        try {
+            body = json.writeValueAsBytes(MeetingResponse.of(meeting));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A meeting cannot be written as JSON", e);
+        }
+        return ConditionalGet.versioned(headers, meeting.version(), body, MediaType.APPLICATION_JSON, Duration.ZERO)
+                .build();
     }
 
     @PUT

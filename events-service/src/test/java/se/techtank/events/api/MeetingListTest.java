@@ -170,6 +170,46 @@ class MeetingListTest {
         list(TestTokens.staff(), filter).statusCode(200).header("Cache-Control", equalTo("private, no-cache"));
     }
 
+    @Test
+    void a_meeting_answers_304_until_what_it_shows_changes_and_its_tag_still_serves_if_match() {
+        series = uniqueSeries();
+        String meeting = published(inSeries(series, 30, "1082"));
+        String path = "/api/v1/meetings/" + meeting;
+
+        String tag = conditional(path, null)
+                .statusCode(200)
+                .header("Cache-Control", equalTo("public, no-cache"))
+                .extract()
+                .header("ETag");
+        assertThat(tag).matches("\"\\d+\\.[A-Za-z0-9_-]+\"");
+        conditional(path, tag).statusCode(304).body(emptyString()).header("ETag", equalTo(tag));
+
+        // A registration takes a seat: no new version, but a new answer.
+        register(null, meeting, registration("Dan Ek")).statusCode(201);
+        String afterRegistration = conditional(path, tag)
+                .statusCode(200)
+                .body("confirmedCount", equalTo(1))
+                .extract()
+                .header("ETag");
+        assertThat(afterRegistration).isNotEqualTo(tag);
+        assertThat(afterRegistration.substring(0, afterRegistration.indexOf('.')))
+                .isEqualTo(tag.substring(0, tag.indexOf('.')));
+
+        // The tag of the read is what an update sends as If-Match; the update gives a new version.
+        Map<String, Object> changed = inSeries(series, 30, "1082");
+        changed.put("capacity", 40);
+        given().contentType("application/json")
+                .header("Authorization", "Bearer " + TestTokens.staff())
+                .header("If-Match", afterRegistration)
+                .body(changed)
+                .when()
+                .put(path)
+                .then()
+                .statusCode(200)
+                .body("capacity", equalTo(40));
+        conditional(path, afterRegistration).statusCode(200).body("capacity", equalTo(40));
+    }
+
     /** A GET of {@code path} for the test's series (ignored by a meeting's own calendar). */
     private ValidatableResponse conditional(String path, String ifNoneMatch) {
         var request = given().queryParam("series", series);

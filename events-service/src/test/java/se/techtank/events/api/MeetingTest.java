@@ -103,9 +103,11 @@ class MeetingTest extends WatchesTopics {
                         "(starts_at = timestamptz '" + NEXT_YEAR + "-07-15T07:00:00Z')"
                                 + " and registration_closes_at = starts_at and registration_opens_at is null"))
                 .isEqualTo("t");
+        String created0 = created.header("ETag");
         read(TestTokens.staff(), id)
                 .statusCode(200)
-                .header("ETag", equalTo(created.header("ETag")))
+                // The same version, with the fingerprint of what the read shows.
+                .header("ETag", startsWith(created0.substring(0, created0.length() - 1) + "."))
                 .body("status", equalTo("DRAFT"));
         // Drafts are not announced.
         meetingTopic.assertNoEvent(e -> id.equals(e.key()), QUIET);

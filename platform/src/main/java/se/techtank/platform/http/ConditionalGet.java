@@ -32,7 +32,24 @@ public final class ConditionalGet {
      * @param maxAge how long a client may use it without asking again; zero: ask every time ({@code no-cache})
      */
     public static Response.ResponseBuilder of(HttpHeaders request, byte[] body, String contentType, Duration maxAge) {
-        String tag = tagOf(body);
+        return answer(request, tagOf(body), body, contentType, maxAge);
+    }
+
+    /**
+     * As {@link #of(HttpHeaders, byte[], String, Duration)}, for a versioned resource: its tag is {@code
+     * "<version>.<fingerprint of the bytes>"}, so that it changes with what the answer shows (seats left change
+     * without a new version), while an update's {@code If-Match} still names the version it read
+     * (EntityVersions reads the part before the dot).
+     */
+    public static Response.ResponseBuilder versioned(
+            HttpHeaders request, long version, byte[] body, String contentType, Duration maxAge) {
+        String fingerprint = tagOf(body);
+        String tag = '"' + Long.toString(version) + '.' + fingerprint.substring(1);
+        return answer(request, tag, body, contentType, maxAge);
+    }
+
+    private static Response.ResponseBuilder answer(
+            HttpHeaders request, String tag, byte[] body, String contentType, Duration maxAge) {
         boolean signedIn = request.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
         String cacheControl = (signedIn ? "private" : "public")
                 + (maxAge.isZero() ? ", no-cache" : ", max-age=" + maxAge.toSeconds());

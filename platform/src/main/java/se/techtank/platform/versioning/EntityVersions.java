@@ -18,7 +18,8 @@ public final class EntityVersions {
     }
 
     /**
-     * The version an {@code If-Match} header names ({@code "3"}, also {@code W/"3"}).
+     * The version an {@code If-Match} header names ({@code "3"}, also {@code W/"3"}, or {@code "3.<fingerprint>"}
+     * as a revalidatable read tags it: ConditionalGet#versioned).
      *
      * @throws PreconditionRequiredException (428) when the header is missing
      * @throws InvalidRequestException (400) when it names no version of ours
@@ -33,6 +34,10 @@ public final class EntityVersions {
         }
         if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
             tag = tag.substring(1, tag.length() - 1);
+        }
+        int fingerprint = tag.indexOf('.');
+        if (fingerprint > 0) {
+            tag = tag.substring(0, fingerprint);
         }
         try {
             return Long.parseLong(tag);
