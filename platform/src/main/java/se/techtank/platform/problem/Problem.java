@@ -37,4 +37,9 @@ public record Problem(
     public static String type(String slug) {
         return TYPE_BASE + slug;
     }
+
+    /** The slug of one of our type URIs ({@code …/problems/not-found} → {@code not-found}); empty for others. */
+    public static String slug(String type) {
+        return type != null && type.startsWith(TYPE_BASE) ? type.substring(TYPE_BASE.length()) : "";
+    }
 }

@@ -160,10 +160,7 @@ public final class ProblemTexts {
 
     /** The problem with its texts in Swedish where the catalogue has them. */
     public Problem translate(Problem problem) {
-        String slug = problem.type() != null && problem.type().startsWith(Problem.TYPE_BASE)
-                ? problem.type().substring(Problem.TYPE_BASE.length())
-                : "";
-        String title = title(slug);
+        String title = title(Problem.slug(problem.type()));
         List<FieldError> errors = problem.errors() == null
                 ? null
                 : problem.errors().stream()
