@@ -132,6 +132,7 @@ public class MailSender {
             if (cause instanceof SMTPException smtp && smtp.isPermanent()) {
                 fail(delivery, describe(smtp), now);
             } else if (transient_(cause)) {
+                LOG.debugf(e, "Delivery %s (%s): attempt failed", delivery.id(), delivery.kind());
                 retryOrGiveUp(delivery, describe(cause), now);
             } else {
                 LOG.errorf(e, "Delivery %s (%s) failed unexpectedly", delivery.id(), delivery.kind());
@@ -223,6 +224,6 @@ public class MailSender {
                             ? reply
                             : smtp.getReplyCode() + " " + reply);
         }
-        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        return FailureTexts.of(cause);
     }
 }

@@ -130,8 +130,9 @@ public class WebhookSender {
         try {
             status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
-            // The exception's message may name the host: only its kind is kept.
-            retryOrGiveUp(delivery, e.getClass().getSimpleName(), now);
+            // The exception's message may name the host: only what kind of failure it was is kept.
+            LOG.debugf(e, "Webhook delivery %s failed", id);
+            retryOrGiveUp(delivery, FailureTexts.of(e), now);
             return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
