@@ -27,6 +27,7 @@ import io.vertx.core.http.HttpServerRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -118,7 +119,15 @@ public class MeetingRegistrationResource {
     @APIResponse(
             responseCode = "429",
             description = "Too many anonymous registrations for this meeting from this address (type "
-                    + "`…/rate-limited`); see `Retry-After`")
+                    + "`…/rate-limited`); see `Retry-After`",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            examples = @ExampleObject(name = "rate-limited", value = """
+                                    {"type": "https://api.techtank.se/problems/rate-limited", "title": "Too many requests",
+                                     "status": 429, "detail": "Too many requests from your address; try again in 1800 s.",
+                                     "instance": "/api/v1/meetings/0f8fad5b-d9cb-469f-a165-70867728950e/registrations"}
+                                    """)))
     public Response register(
             @PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
             @BeanParam IdempotencyKeyHeader idempotencyKey,

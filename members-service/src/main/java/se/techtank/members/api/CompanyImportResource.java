@@ -118,7 +118,16 @@ public class CompanyImportResource {
     @APIResponse(responseCode = "403", description = "Not staff")
     @APIResponse(
             responseCode = "413",
-            description = "More than 10 MB or 50,000 rows (type `…/import-too-large`); nothing was imported")
+            description = "More than 10 MB or 50,000 rows (type `…/import-too-large`); nothing was imported",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            examples = @ExampleObject(name = "import-too-large", value = """
+                                    {"type": "https://api.techtank.se/problems/import-too-large",
+                                     "title": "Import file too large", "status": 413,
+                                     "detail": "The file has more than 50000 rows; split it into files of at most 50000.",
+                                     "instance": "/api/v1/companies/import"}
+                                    """)))
     @APIResponse(responseCode = "415", description = "Not `text/csv` (type `…/unsupported-media-type`)")
     public CompanyImportReport importCompanies(InputStream body) {
         List<ParsedRow> parsed = file.read(body);

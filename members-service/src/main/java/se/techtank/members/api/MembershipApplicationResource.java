@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import io.vertx.core.http.HttpServerRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
@@ -82,7 +83,15 @@ public class MembershipApplicationResource {
     @APIResponse(responseCode = "422", description = "Invalid fields")
     @APIResponse(
             responseCode = "429",
-            description = "Too many applications from this address (type `…/rate-limited`); see `Retry-After`")
+            description = "Too many applications from this address (type `…/rate-limited`); see `Retry-After`",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            examples = @ExampleObject(name = "rate-limited", value = """
+                                    {"type": "https://api.techtank.se/problems/rate-limited", "title": "Too many requests",
+                                     "status": 429, "detail": "Too many requests from your address; try again in 1800 s.",
+                                     "instance": "/api/v1/membership-applications"}
+                                    """)))
     public Response apply(
             @BeanParam IdempotencyKeyHeader idempotencyKey,
             @Valid @NotNull MembershipApplicationRequest request,

@@ -43,7 +43,7 @@ import se.techtank.platform.problem.Problem;
  * {@code Cache-Control} and {@code Vary} and its 304.
  *
  * <p>A response the resource declared is kept as it is; an error response declared without content gets
- * the {@code application/problem+json} body. The responses of each operation are ordered by status code,
+ * the {@code application/problem+json} body, and one declared with examples only gets its schema. The responses of each operation are ordered by status code,
  * so the document does not depend on where an annotation stands.
  *
  * <p>Runs when the document is built, with the application's index: the document cannot tell a
@@ -202,6 +202,13 @@ public class ProblemResponsesFilter implements OASFilter {
             APIResponse answer = response.getValue();
             if (isError(status) && isEmpty(answer.getContent())) {
                 answer.setContent(problemContent());
+            } else if (isError(status)
+                    && answer.getContent().getMediaType(Problem.MEDIA_TYPE) != null
+                    && answer.getContent().getMediaType(Problem.MEDIA_TYPE).getSchema() == null) {
+                // Declared with its examples only: the schema is still the problem's.
+                answer.getContent()
+                        .getMediaType(Problem.MEDIA_TYPE)
+                        .setSchema(OASFactory.createSchema().ref(PROBLEM_SCHEMA));
             }
             // The headers a client reads, declared where they are sent, so that generated clients expose them.
             if (status.equals("201")) {

@@ -126,6 +126,31 @@ class ProblemResponsesFilterTest {
     }
 
     @Test
+    void an_error_declared_with_an_example_only_gets_the_problem_schema() {
+        Operation apply = OASFactory.createOperation()
+                .requestBody(OASFactory.createRequestBody())
+                .responses(OASFactory.createAPIResponses()
+                        .addAPIResponse(
+                                "429",
+                                OASFactory.createAPIResponse()
+                                        .description("Too many")
+                                        .content(OASFactory.createContent()
+                                                .addMediaType(
+                                                        Problem.MEDIA_TYPE,
+                                                        OASFactory.createMediaType()
+                                                                .addExample(
+                                                                        "rate-limited",
+                                                                        OASFactory.createExample()
+                                                                                .value("{}"))))));
+
+        filter(PathItem.HttpMethod.POST, "/api/v1/things", apply);
+
+        var problem = apply.getResponses().getAPIResponse("429").getContent().getMediaType(Problem.MEDIA_TYPE);
+        assertThat(problem.getSchema().getRef()).isEqualTo(ProblemResponsesFilter.PROBLEM_SCHEMA);
+        assertThat(problem.getExamples()).containsOnlyKeys("rate-limited");
+    }
+
+    @Test
     void an_operation_without_security_gets_no_401() {
         Operation apply = OASFactory.createOperation()
                 .requestBody(OASFactory.createRequestBody())

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -199,7 +200,15 @@ public class IntakeResource {
     @APIResponse(
             responseCode = "429",
             description = "A partner sent more applications and checks than its limit (`rate-limited`); see"
-                    + " `Retry-After`")
+                    + " `Retry-After`",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            examples = @ExampleObject(name = "rate-limited", value = """
+                                    {"type": "https://api.techtank.se/problems/rate-limited", "title": "Too many requests",
+                                     "status": 429, "detail": "Too many requests from your address; try again in 42 s.",
+                                     "instance": "/api/v1/intakes/0f8fad5b-d9cb-469f-a165-70867728950e/applications"}
+                                    """)))
     public Response apply(
             @PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
             @BeanParam IdempotencyKeyHeader idempotencyKey,
@@ -233,7 +242,15 @@ public class IntakeResource {
     @APIResponse(
             responseCode = "429",
             description = "A partner sent more applications and checks than its limit (`rate-limited`); see"
-                    + " `Retry-After`")
+                    + " `Retry-After`",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            examples = @ExampleObject(name = "rate-limited", value = """
+                                    {"type": "https://api.techtank.se/problems/rate-limited", "title": "Too many requests",
+                                     "status": 429, "detail": "Too many requests from your address; try again in 42 s.",
+                                     "instance": "/api/v1/intakes/0f8fad5b-d9cb-469f-a165-70867728950e/eligibility-checks"}
+                                    """)))
     public EligibilityCheckResponse check(
             @PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
             @Valid @NotNull ApplicationRequest request) {
