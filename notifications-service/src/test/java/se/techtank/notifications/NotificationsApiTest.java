@@ -130,6 +130,23 @@ class NotificationsApiTest {
     }
 
     @Test
+    void a_partner_token_that_names_no_partner_is_refused_403_not_told_of_a_missing_partner() {
+        String noPartner = TestTokens.withGroups(
+                "partner-without-claim",
+                java.util.Set.of(TestTokens.PARTNER),
+                java.util.Map.of(),
+                TestTokens.DEFAULT_LIFETIME);
+        given().auth()
+                .oauth2(noPartner)
+                .when()
+                .get("/api/v1/webhook-subscriptions")
+                .then()
+                .statusCode(403)
+                .body("type", equalTo("https://api.techtank.se/problems/forbidden"))
+                .body("detail", equalTo("Your role does not allow this operation."));
+    }
+
+    @Test
     void members_and_municipalities_may_not_read_the_log_and_anonymous_callers_are_401() {
         given().auth()
                 .oauth2(TestTokens.member(UUID.randomUUID()))

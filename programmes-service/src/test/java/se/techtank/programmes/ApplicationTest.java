@@ -30,6 +30,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static se.techtank.programmes.ProgrammesApi.APPLICATION_TOPIC;
@@ -408,7 +409,9 @@ class ApplicationTest extends WatchesTopics {
         apply(TestTokens.staff(), planned, declaredApplication(organisationNumber, KARLSKRONA, 8, "MICRO", null))
                 .statusCode(409)
                 .body("type", equalTo(PROBLEMS + "intake-not-open"))
-                .body("detail", containsString("PLANNED"));
+                .body("detail", containsString("PLANNED"))
+                // The window in Stockholm time (+01:00 or +02:00), not UTC.
+                .body("detail", matchesPattern(".* from \\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}\\+0[12]:00 until .*"));
         apply(TestTokens.staff(), closed, declaredApplication(organisationNumber, KARLSKRONA, 8, "MICRO", null))
                 .statusCode(409)
                 .body("type", equalTo(PROBLEMS + "intake-not-open"))

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.security.ForbiddenException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -34,7 +35,6 @@ import se.techtank.notifications.domain.WebhookSubscription;
 import se.techtank.notifications.service.WebhookSubscriptions;
 import se.techtank.platform.idempotency.IdempotencyKeyHeader;
 import se.techtank.platform.idempotency.IdempotentRequests;
-import se.techtank.platform.problem.NotFoundException;
 import se.techtank.platform.problem.RuleViolationException;
 import se.techtank.platform.security.Caller;
 import se.techtank.platform.security.Roles;
@@ -222,7 +222,8 @@ public class WebhookSubscriptionResource {
         if (caller.isStaff()) {
             return Optional.empty();
         }
-        return Optional.of(caller.partnerId().orElseThrow(() -> new NotFoundException("Partner", "(none)")));
+        // A partner token that names no partner (claim partner_id) may not see any partner's subscriptions.
+        return Optional.of(caller.partnerId().orElseThrow(ForbiddenException::new));
     }
 
     /** Whose subscription a POST makes: staff name the partner, a partner makes its own. */
