@@ -44,6 +44,7 @@ import se.techtank.events.service.AttendanceService;
 import se.techtank.events.service.RegistrationService;
 import se.techtank.platform.idempotency.IdempotencyKeyHeader;
 import se.techtank.platform.idempotency.IdempotentRequests;
+import se.techtank.platform.openapi.ProblemExamples;
 import se.techtank.platform.paging.PageParameters;
 import se.techtank.platform.paging.PageRequest;
 import se.techtank.platform.problem.InvalidRequestException;
@@ -123,11 +124,7 @@ public class MeetingRegistrationResource {
             content =
                     @Content(
                             mediaType = "application/problem+json",
-                            examples = @ExampleObject(name = "rate-limited", value = """
-                                    {"type": "https://api.techtank.se/problems/rate-limited", "title": "Too many requests",
-                                     "status": 429, "detail": "Too many requests from your address; try again in 1800 s.",
-                                     "instance": "/api/v1/meetings/0f8fad5b-d9cb-469f-a165-70867728950e/registrations"}
-                                    """)))
+                            examples = @ExampleObject(name = "rate-limited", value = ProblemExamples.RATE_LIMITED)))
     public Response register(
             @PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
             @BeanParam IdempotencyKeyHeader idempotencyKey,

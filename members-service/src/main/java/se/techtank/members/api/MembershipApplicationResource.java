@@ -30,6 +30,7 @@ import se.techtank.members.domain.MembershipApplication;
 import se.techtank.members.service.MembershipService;
 import se.techtank.platform.idempotency.IdempotencyKeyHeader;
 import se.techtank.platform.idempotency.IdempotentRequests;
+import se.techtank.platform.openapi.ProblemExamples;
 import se.techtank.platform.ratelimit.RateLimiter;
 
 @Path("/api/v1/membership-applications")
@@ -87,11 +88,7 @@ public class MembershipApplicationResource {
             content =
                     @Content(
                             mediaType = "application/problem+json",
-                            examples = @ExampleObject(name = "rate-limited", value = """
-                                    {"type": "https://api.techtank.se/problems/rate-limited", "title": "Too many requests",
-                                     "status": 429, "detail": "Too many requests from your address; try again in 1800 s.",
-                                     "instance": "/api/v1/membership-applications"}
-                                    """)))
+                            examples = @ExampleObject(name = "rate-limited", value = ProblemExamples.RATE_LIMITED)))
     public Response apply(
             @BeanParam IdempotencyKeyHeader idempotencyKey,
             @Valid @NotNull MembershipApplicationRequest request,

@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import se.techtank.platform.idempotency.IdempotencyKeyHeader;
 import se.techtank.platform.idempotency.IdempotentRequests;
+import se.techtank.platform.openapi.ProblemExamples;
 import se.techtank.platform.ratelimit.RateLimiter;
 import se.techtank.platform.security.Caller;
 import se.techtank.platform.security.Roles;
@@ -204,11 +205,7 @@ public class IntakeResource {
             content =
                     @Content(
                             mediaType = "application/problem+json",
-                            examples = @ExampleObject(name = "rate-limited", value = """
-                                    {"type": "https://api.techtank.se/problems/rate-limited", "title": "Too many requests",
-                                     "status": 429, "detail": "Too many requests from your address; try again in 42 s.",
-                                     "instance": "/api/v1/intakes/0f8fad5b-d9cb-469f-a165-70867728950e/applications"}
-                                    """)))
+                            examples = @ExampleObject(name = "rate-limited", value = ProblemExamples.RATE_LIMITED)))
     public Response apply(
             @PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
             @BeanParam IdempotencyKeyHeader idempotencyKey,
@@ -246,11 +243,7 @@ public class IntakeResource {
             content =
                     @Content(
                             mediaType = "application/problem+json",
-                            examples = @ExampleObject(name = "rate-limited", value = """
-                                    {"type": "https://api.techtank.se/problems/rate-limited", "title": "Too many requests",
-                                     "status": 429, "detail": "Too many requests from your address; try again in 42 s.",
-                                     "instance": "/api/v1/intakes/0f8fad5b-d9cb-469f-a165-70867728950e/eligibility-checks"}
-                                    """)))
+                            examples = @ExampleObject(name = "rate-limited", value = ProblemExamples.RATE_LIMITED)))
     public EligibilityCheckResponse check(
             @PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
             @Valid @NotNull ApplicationRequest request) {
