@@ -124,6 +124,13 @@ class OpenApiLintTest {
                       responses:
                         '201': {description: Created}
                         '429': {description: Too many}
+                    put:
+                      operationId: updateThing
+                      parameters:
+                      - {name: If-Match, in: header, schema: {type: string}}
+                      - {name: If-None-Match, in: header, schema: {type: string}}
+                      responses:
+                        '200': {description: Changed}
                 components:
                   parameters:
                     Size: {name: size, in: query, schema: {type: string}}
@@ -143,6 +150,8 @@ class OpenApiLintTest {
                         "test GET /a: parameter size is not an integer",
                         "test POST /a: 201 without a Location header",
                         "test POST /a: 429 without a Retry-After header",
+                        "test PUT /a: takes If-Match but its 200 declares no ETag",
+                        "test PUT /a: takes If-None-Match but declares no 304 or no ETag",
                         "test: no servers (the local stack's address at least)",
                         "test: schema Thing1 ends in a digit (a duplicate name made unique?)",
                         "test: schema Page is never referenced");
@@ -214,9 +223,24 @@ class OpenApiLintTest {
                     violations.add(name + " " + where + ": " + status + " without a Retry-After header");
                 }
             }
+            JsonNode ok = resolve(document, operation.path("responses").path("200"));
             for (JsonNode parameter : operation.path("parameters")) {
                 JsonNode resolved = resolve(document, parameter);
                 String parameterName = resolved.path("name").asString("");
+                boolean header = "header".equals(resolved.path("in").asString(""));
+                // A version sent back in If-Match, or a tag in If-None-Match, must be one the client can read.
+                if (header
+                        && parameterName.equalsIgnoreCase("If-Match")
+                        && !ok.isMissingNode()
+                        && !ok.path("headers").has("ETag")) {
+                    violations.add(name + " " + where + ": takes If-Match but its 200 declares no ETag");
+                }
+                if (header
+                        && parameterName.equalsIgnoreCase("If-None-Match")
+                        && (!operation.path("responses").has("304")
+                                || !ok.path("headers").has("ETag"))) {
+                    violations.add(name + " " + where + ": takes If-None-Match but declares no 304 or no ETag");
+                }
                 if ((parameterName.equals("page") || parameterName.equals("size"))
                         && "query".equals(resolved.path("in").asString(""))
                         && !isInteger(resolve(document, resolved.path("schema")))) {
