@@ -819,7 +819,11 @@ export interface components {
         };
         MembershipApplicationReceipt: {
             applicationId?: components["schemas"]["UUID"];
-            status?: string;
+            /**
+             * @description The membership's state: applied, awaiting staff's decision
+             * @enum {string}
+             */
+            status?: "APPLIED";
             submittedAt?: components["schemas"]["OffsetDateTime"];
         };
         /**

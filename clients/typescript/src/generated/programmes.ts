@@ -916,7 +916,7 @@ export interface components {
             municipalityCode?: string;
             sizeClass?: string;
             sniSection?: string;
-            status?: string;
+            status?: components["schemas"]["ApplicationStatus"];
             hours?: number;
         };
         /**
@@ -1115,7 +1115,8 @@ export interface components {
             detail?: string;
         };
         SubmittedBy: {
-            role?: string;
+            /** @enum {string} */
+            role?: "STAFF" | "MEMBER" | "PARTNER";
             partnerId?: string;
         };
         /** Format: uuid */

@@ -59,7 +59,13 @@ public class MembershipApplicationResource {
 
     /** What the applicant learns: that the application was received, nothing of the company's data. */
     @Schema(name = "MembershipApplicationReceipt")
-    public record Receipt(UUID applicationId, String status, OffsetDateTime submittedAt) {}
+    public record Receipt(
+            UUID applicationId,
+
+            @Schema(enumeration = "APPLIED", description = "The membership's state: applied, awaiting staff's decision")
+            String status,
+
+            OffsetDateTime submittedAt) {}
 
     @POST
     @PermitAll

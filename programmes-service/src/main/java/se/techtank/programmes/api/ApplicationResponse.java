@@ -45,7 +45,11 @@ record ApplicationResponse(
     record Eligibility(List<RuleResult> rules, boolean unknown, String overrideReason) {}
 
     @Schema(name = "SubmittedBy")
-    record SubmittedBy(String role, String partnerId) {}
+    record SubmittedBy(
+            @Schema(enumeration = {"STAFF", "MEMBER", "PARTNER"})
+            String role,
+
+            String partnerId) {}
 
     static ApplicationResponse of(Application application) {
         var facts = application.facts();

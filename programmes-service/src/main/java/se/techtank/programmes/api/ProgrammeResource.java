@@ -305,7 +305,7 @@ public class ProgrammeResource {
                     line.municipalityCode(),
                     line.sizeClass(),
                     line.sniSection(),
-                    line.status(),
+                    line.status().name(),
                     line.hours().toPlainString());
         }
         return Response.ok(csv.toString(), SpreadsheetCsv.MEDIA_TYPE)

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import se.techtank.kernel.SniCode;
+import se.techtank.programmes.domain.ApplicationStatus;
 
 /**
  * A programme's report for its funders: per application the company (number, name, municipality, size
@@ -32,7 +33,7 @@ public class ProgrammeReport {
             String municipalityCode,
             String sizeClass,
             String sniSection,
-            String status,
+            ApplicationStatus status,
             BigDecimal hours) {}
 
     /** The lines and their totals. */
@@ -70,10 +71,10 @@ public class ProgrammeReport {
                     (String) row[3],
                     (String) row[4],
                     section,
-                    (String) row[6],
+                    ApplicationStatus.valueOf((String) row[6]),
                     hours);
             lines.add(line);
-            byStatus.merge(line.status(), 1L, Long::sum);
+            byStatus.merge(line.status().name(), 1L, Long::sum);
             total = total.add(hours);
         }
         return new Report(programmeId, List.copyOf(lines), byStatus, total);
