@@ -23,6 +23,8 @@ public class TechtankTestResource implements QuarkusTestResourceLifecycleManager
     public static final String DATABASE_ARG = "database";
     public static final String SMTP_ARG = "smtp";
 
+    private static final String USED_DATABASE_PREFIX = "techtank.testing.used-database.";
+
     private String database;
     private boolean smtp;
 
@@ -50,6 +52,8 @@ public class TechtankTestResource implements QuarkusTestResourceLifecycleManager
         });
 
         TestPostgres postgres = TestPostgres.get();
+        // JVM-wide (Quarkus loads this class once per test application): RecordedEvents asks it.
+        markUsed(database);
         config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database));
         config.put("quarkus.datasource.username", postgres.username());
         config.put("quarkus.datasource.password", postgres.password());
@@ -68,6 +72,15 @@ public class TechtankTestResource implements QuarkusTestResourceLifecycleManager
             config.put("quarkus.mailer.start-tls", "DISABLED");
         }
         return config;
+    }
+
+    /** Whether a Quarkus test application of this JVM was started with {@code database}. */
+    public static boolean used(String database) {
+        return Boolean.getBoolean(USED_DATABASE_PREFIX + database);
+    }
+
+    static void markUsed(String database) {
+        System.setProperty(USED_DATABASE_PREFIX + database, "true");
     }
 
     @Override
