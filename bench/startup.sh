@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Start time and memory of each service alone, as its container runs it.
 #
-#   bench/startup.sh [--appcds] [--steps] [--runs N] [--skip-build] [--wait] [SERVICE...]   # default: all four
+#   bench/startup.sh [--appcds | --aot] [--steps] [--runs N] [--skip-build] [--wait] [SERVICE...]   # default: all four
 #
 # What it does, from the repository root of this worktree (any current directory works):
 #   1. builds the services and the local stack launcher when their jars are missing or older than the
@@ -30,6 +30,11 @@
 # default "-XX:MaxRAM=512m -XX:ActiveProcessorCount=2 -XX:+UseSerialGC": a 512 MiB, 2-CPU container, in which
 # the JVM picks the serial collector itself); --appcds adds "-XX:SharedArchiveFile=app-cds.jsa -Xshare:on",
 # so that an archive that does not fit this JVM fails the start instead of being ignored.
+# --aot runs the services on a JDK 25 (BENCH_AOT_JAVA_HOME, default /usr/lib/jvm/temurin-25-jdk-amd64) with its
+# ahead-of-time cache (JEP 483/514): for each service first a training run, as a measured run but not counted,
+# with -XX:AOTMode=record -XX:AOTConfiguration=.local/bench/startup/<service>.aotconf; then
+# -XX:AOTMode=create writes <service>.aot from it; the measured runs add -XX:AOTCache=<service>.aot. What an
+# image on a Java 25 runtime would do with a cache trained in the release build; the images are JRE 17 today.
 # --steps adds -Dquarkus.debug.print-startup-times=true and prints the ten slowest start-up steps of each
 # service's last run (what the time is spent on; the printing itself costs a little, so measure without it).
 # The 1-minute load average is printed with each run: on a shared machine the wall times are upper bounds,
@@ -45,6 +50,8 @@ warmup="${BENCH_WARMUP:-100}"
 jvm_opts="${BENCH_JVM_OPTS:--XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError}"
 container_opts="${BENCH_CONTAINER_OPTS:--XX:MaxRAM=512m -XX:ActiveProcessorCount=2 -XX:+UseSerialGC}"
 appcds=no
+aot=no
+aot_java_home="${BENCH_AOT_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 steps=no
 build=auto
 wait=no
@@ -52,6 +59,7 @@ services=()
 while (($#)); do
   case "$1" in
     --appcds) appcds=yes ;;
+    --aot) aot=yes ;;
     --steps) steps=yes ;;
     --runs) runs="$2"; shift ;;
     --skip-build) build=never ;;
@@ -84,6 +92,15 @@ for service in "${services[@]}"; do
     exit 1
   fi
 done
+[[ "$appcds" == yes && "$aot" == yes ]] && { echo "--appcds and --aot exclude each other" >&2; exit 2; }
+java_bin=java
+jcmd_bin=jcmd
+if [[ "$aot" == yes ]]; then
+  java_bin="$aot_java_home/bin/java"
+  jcmd_bin="$aot_java_home/bin/jcmd"
+  "$java_bin" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q ' AOTCache ' \
+    || { echo "--aot needs a JDK 25 or later at BENCH_AOT_JAVA_HOME ($aot_java_home)" >&2; exit 1; }
+fi
 extra_opts=""
 [[ "$appcds" == yes ]] && extra_opts="-XX:SharedArchiveFile=app-cds.jsa -Xshare:on"
 [[ "$steps" == yes ]] && extra_opts="$extra_opts -Dquarkus.debug.print-startup-times=true"
@@ -100,7 +117,7 @@ token="$header.$payload.$signature"
 
 wait_for_ports '8081|8082|8083|8084|8181|8182|8183|8184|9092|9093|55432|2525' "$wait"
 machine
-log "JVM flags: $jvm_opts $container_opts $extra_opts"
+log "JVM flags: $jvm_opts $container_opts $extra_opts$([[ "$aot" == yes ]] && echo " -XX:AOTCache=<service>.aot ($java_bin)")"
 # The infrastructure only (start_stack starts services too); stopped on exit, after a service still running.
 stack_log="$work/stack.log"
 log "Starting the local stack's infrastructure (deploy/local/run --infra-only); log: $stack_log"
@@ -133,8 +150,20 @@ for service in "${services[@]}"; do
   health_port="${BENCH_HEALTH_PORT:-$((port + 100))}"
   results="$work/$service.txt"
   : >"$results"
-  for ((run = 1; run <= runs; run++)); do
+  aot_conf="$work/$service.aotconf"
+  aot_cache="$work/$service.aot"
+  first=1
+  if [[ "$aot" == yes ]]; then first=0; rm -f "$aot_conf" "$aot_cache"; fi
+  for ((run = first; run <= runs; run++)); do
     service_log="$work/$service-$run.log"
+    run_opts="$extra_opts"
+    if [[ "$aot" == yes ]]; then
+      if ((run == 0)); then
+        run_opts="$run_opts -XX:AOTMode=record -XX:AOTConfiguration=$aot_conf"
+      else
+        run_opts="$run_opts -XX:AOTCache=$aot_cache"
+      fi
+    fi
     started=$(date +%s%N)
     # shellcheck disable=SC2086 # the flags are words
     (cd "$service/target/quarkus-app" && exec env HTTP_PORT="$port" MANAGEMENT_PORT="$health_port" \
@@ -143,7 +172,7 @@ for service in "${services[@]}"; do
       DB_URL="jdbc:postgresql://127.0.0.1:55432/${database[$service]}" DB_USER=techtank DB_PASSWORD=techtank \
       KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092 SMTP_HOST=127.0.0.1 SMTP_PORT=2525 \
       MEMBERSHIP_APPLICATION_RATE_LIMIT=1000 WEBHOOKS_ALLOW_LOCAL_HTTP=true \
-      java $jvm_opts $container_opts $extra_opts -jar quarkus-run.jar >"$service_log" 2>&1) &
+      "$java_bin" $jvm_opts $container_opts $run_opts -jar quarkus-run.jar >"$service_log" 2>&1) &
     service_pid=$!
     until [[ "$(status_of "http://127.0.0.1:$health_port/q/health/ready")" == 200 ]]; do
       if ! kill -0 "$service_pid" 2>/dev/null; then
@@ -166,12 +195,20 @@ for service in "${services[@]}"; do
     list_status="$(status_of -H "Authorization: Bearer $token" "http://127.0.0.1:$port${main_list[$service]}")"
     rss_warm=$(rss_mb "$service_pid")
     # Classes loaded from class files, and from a CDS archive (the JDK's own, and app-cds.jsa with --appcds).
-    counters="$(jcmd "$service_pid" PerfCounter.print 2>/dev/null || true)"
+    counters="$("$jcmd_bin" "$service_pid" PerfCounter.print 2>/dev/null || true)"
     classes="$(awk -F= '/^java.cls.loadedClasses=/ {print $2}' <<<"$counters")"
     shared="$(awk -F= '/^java.cls.sharedLoadedClasses=/ {print $2}' <<<"$counters")"
     kill -TERM "$service_pid"
     wait "$service_pid" 2>/dev/null || true
     service_pid=""
+    if ((run == 0)); then
+      log "$service training run (not counted): ready ${ready_ms} ms; writing $aot_cache"
+      # shellcheck disable=SC2086 # the flags are words
+      (cd "$service/target/quarkus-app" && "$java_bin" $jvm_opts $container_opts -XX:AOTMode=create \
+        -XX:AOTConfiguration="$aot_conf" -XX:AOTCache="$aot_cache" -jar quarkus-run.jar >"$work/$service-aot.log" 2>&1) \
+        || { tail -n 20 "$work/$service-aot.log" >&2; echo "Could not create the AOT cache of $service" >&2; exit 1; }
+      continue
+    fi
     printf '%s %s %s %s %s %s %s\n' "$ready_ms" "$quarkus_s" "$rss_ready" "$rss_warm" "$cpu_ms" "${classes:-0}" "${shared:-0}" >>"$results"
     log "$service run $run (load $(cut -d' ' -f1 /proc/loadavg)): ready ${ready_ms} ms (Quarkus: started in ${quarkus_s} s), CPU until ready ${cpu_ms} ms," \
       "RSS ready ${rss_ready} MB, after warm-up ${rss_warm} MB (list: $list_status), classes ${classes:-?} (from CDS ${shared:-?})"
@@ -188,5 +225,8 @@ for service in "${services[@]}"; do
   summary+=("$line")
 done
 
-log "Medians of $runs runs ($([[ "$appcds" == yes ]] && echo 'with AppCDS' || echo 'without AppCDS'); targets: ready <= 3000 ms, RSS <= 250 MB):"
+mode="without AppCDS"
+[[ "$appcds" == yes ]] && mode="with AppCDS"
+[[ "$aot" == yes ]] && mode="JDK 25 with its AOT cache"
+log "Medians of $runs runs ($mode; targets: ready <= 3000 ms, RSS <= 250 MB):"
 printf '  %s\n' "${summary[@]}"
