@@ -1266,12 +1266,12 @@ export interface operations {
     updateMeeting: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /**
                  * @description The ETag of the meeting as read
                  * @example "3"
                  */
-                "If-Match"?: string;
+                "If-Match": string;
             };
             path: {
                 id: string;

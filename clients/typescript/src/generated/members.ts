@@ -1661,12 +1661,12 @@ export interface operations {
     updateCompany: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /**
                  * @description The company's ETag as last read
                  * @example "3"
                  */
-                "If-Match"?: string;
+                "If-Match": string;
             };
             path: {
                 id: string;
@@ -2804,12 +2804,12 @@ export interface operations {
     updateContact: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /**
                  * @description The contact's ETag as last read
                  * @example "3"
                  */
-                "If-Match"?: string;
+                "If-Match": string;
             };
             path: {
                 id: string;

@@ -806,12 +806,12 @@ export interface operations {
     updateNotificationPreferences: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /**
                  * @description The preferences' ETag as read
                  * @example "0"
                  */
-                "If-Match"?: string;
+                "If-Match": string;
             };
             path: {
                 contactId: string;
@@ -1252,12 +1252,12 @@ export interface operations {
     updateWebhookSubscription: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /**
                  * @description The subscription's ETag as read
                  * @example "0"
                  */
-                "If-Match"?: string;
+                "If-Match": string;
             };
             path: {
                 id: string;

@@ -2223,12 +2223,12 @@ export interface operations {
     updateIntake: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /**
                  * @description The intake's ETag as read
                  * @example "1"
                  */
-                "If-Match"?: string;
+                "If-Match": string;
             };
             path: {
                 id: string;
@@ -3108,12 +3108,12 @@ export interface operations {
     updatePartner: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /**
                  * @description The partner's ETag as read
                  * @example "0"
                  */
-                "If-Match"?: string;
+                "If-Match": string;
             };
             path: {
                 id: string;
@@ -3513,12 +3513,12 @@ export interface operations {
     updateProgramme: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /**
                  * @description The programme's ETag as read
                  * @example "3"
                  */
-                "If-Match"?: string;
+                "If-Match": string;
             };
             path: {
                 id: string;

@@ -131,6 +131,7 @@ class OpenApiLintTest {
                       - {name: If-None-Match, in: header, schema: {type: string}}
                       responses:
                         '200': {description: Changed}
+                        '428': {description: If-Match missing}
                 components:
                   parameters:
                     Size: {name: size, in: query, schema: {type: string}}
@@ -151,6 +152,7 @@ class OpenApiLintTest {
                         "test POST /a: 201 without a Location header",
                         "test POST /a: 429 without a Retry-After header",
                         "test PUT /a: takes If-Match but its 200 declares no ETag",
+                        "test PUT /a: answers 428 but If-Match is not a required parameter",
                         "test PUT /a: takes If-None-Match but declares no 304 or no ETag",
                         "test: no servers (the local stack's address at least)",
                         "test: schema Thing1 ends in a digit (a duplicate name made unique?)",
@@ -224,6 +226,19 @@ class OpenApiLintTest {
                 }
             }
             JsonNode ok = resolve(document, operation.path("responses").path("200"));
+            // 428 means the operation refuses a request without If-Match: generated clients must make it required.
+            if (operation.path("responses").has("428")) {
+                boolean required = false;
+                for (JsonNode parameter : operation.path("parameters")) {
+                    JsonNode resolved = resolve(document, parameter);
+                    required |= "header".equals(resolved.path("in").asString(""))
+                            && resolved.path("name").asString("").equalsIgnoreCase("If-Match")
+                            && resolved.path("required").asBoolean(false);
+                }
+                if (!required) {
+                    violations.add(name + " " + where + ": answers 428 but If-Match is not a required parameter");
+                }
+            }
             for (JsonNode parameter : operation.path("parameters")) {
                 JsonNode resolved = resolve(document, parameter);
                 String parameterName = resolved.path("name").asString("");

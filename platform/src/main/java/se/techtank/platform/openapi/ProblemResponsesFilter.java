@@ -40,7 +40,8 @@ import se.techtank.platform.problem.Problem;
  * {@code Idempotent-Replayed} on the successes of operations that take an {@code Idempotency-Key}, {@code ETag}
  * on the 200 of a versioned resource (an operation that takes {@code If-Match}, and the {@code GET} of its
  * path), and on a {@code @Revalidatable} read its {@code If-None-Match} parameter, {@code ETag},
- * {@code Cache-Control} and {@code Vary} and its 304.
+ * {@code Cache-Control} and {@code Vary} and its 304. An {@code If-Match} is required where its absence is
+ * answered 428.
  *
  * <p>A response the resource declared is kept as it is; an error response declared without content gets
  * the {@code application/problem+json} body, and one declared with examples only gets its schema. The responses of each operation are ordered by status code,
@@ -92,6 +93,7 @@ public class ProblemResponsesFilter implements OASFilter {
             for (Map.Entry<PathItem.HttpMethod, Operation> operation :
                     path.getValue().getOperations().entrySet()) {
                 addCommonResponses(path.getKey(), operation.getKey(), operation.getValue());
+                requireIfMatchWhenRefusedWithout(operation.getValue());
                 APIResponse ok = operation.getValue().getResponses().getAPIResponse("200");
                 if (ok != null
                         && (takesIfMatch(operation.getValue())
@@ -107,6 +109,16 @@ public class ProblemResponsesFilter implements OASFilter {
                 }
             }
         }
+    }
+
+    /** An operation that answers 428 without {@code If-Match} requires it: generated clients then ask for it. */
+    private static void requireIfMatchWhenRefusedWithout(Operation operation) {
+        if (operation.getResponses().getAPIResponse("428") == null || operation.getParameters() == null) {
+            return;
+        }
+        operation.getParameters().stream()
+                .filter(p -> p.getIn() == Parameter.In.HEADER && HttpHeaders.IF_MATCH.equalsIgnoreCase(p.getName()))
+                .forEach(p -> p.setRequired(true));
     }
 
     private static boolean takesIfMatch(Operation operation) {

@@ -194,6 +194,31 @@ class ProblemResponsesFilterTest {
     }
 
     @Test
+    void if_match_is_required_where_its_absence_is_answered_428() {
+        Operation strict = secured(OASFactory.createOperation())
+                .addParameter(OASFactory.createParameter().name("If-Match").in(Parameter.In.HEADER))
+                .requestBody(OASFactory.createRequestBody())
+                .responses(OASFactory.createAPIResponses()
+                        .addAPIResponse("200", OASFactory.createAPIResponse().description("Changed"))
+                        .addAPIResponse("428", OASFactory.createAPIResponse().description("If-Match missing")));
+        Operation lenient = secured(OASFactory.createOperation())
+                .addParameter(OASFactory.createParameter().name("If-Match").in(Parameter.In.HEADER))
+                .requestBody(OASFactory.createRequestBody())
+                .responses(OASFactory.createAPIResponses()
+                        .addAPIResponse("200", OASFactory.createAPIResponse().description("Changed")));
+
+        filter(PathItem.HttpMethod.PUT, "/api/v1/things/{id}", strict);
+        filter(PathItem.HttpMethod.PUT, "/api/v1/others/{id}", lenient);
+
+        assertThat(strict.getParameters())
+                .singleElement()
+                .satisfies(p -> assertThat(p.getRequired()).isTrue());
+        assertThat(lenient.getParameters())
+                .singleElement()
+                .satisfies(p -> assertThat(p.getRequired()).isNotEqualTo(Boolean.TRUE));
+    }
+
+    @Test
     void a_revalidatable_read_declares_if_none_match_its_caching_headers_and_304() {
         Operation feed = OASFactory.createOperation()
                 .responses(OASFactory.createAPIResponses()
