@@ -325,7 +325,7 @@ public abstract class ServiceOperabilityTest {
         assertThat(inSwedish.path("title").asText()).isEqualTo("Hittades inte");
         assertThat(inSwedish.path("detail").asText()).isEqualTo("Det finns ingen resurs på den här sökvägen.");
         assertThat(swedish.headers().firstValue("Content-Language")).hasValue("sv");
-        assertThat(inEnglish.path("title").asText()).isEqualTo("Not Found");
+        assertThat(inEnglish.path("title").asText()).isEqualTo("Not found");
         assertThat(english.headers().firstValue("Content-Language")).hasValue("en");
         assertThat(commaSeparated(swedish.headers(), "Vary")).contains("accept-language");
 

@@ -171,19 +171,21 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(e, uri);
         }
-        // Each slug is written out next to Problem.type, so that ProblemTypesTest finds it in the source.
-        String type = switch (status) {
-            case 400 -> Problem.type("invalid-request");
-            case 403 -> Problem.type("forbidden");
-            case 404 -> Problem.type("not-found");
-            case 405 -> Problem.type("method-not-allowed");
-            case 406 -> Problem.type("not-acceptable");
-            case 415 -> Problem.type("unsupported-media-type");
-            default -> Problem.type("http-" + status);
-        };
+        // Each slug is written out next to Problem.type, so that ProblemTypesTest finds it in the source. The
+        // titles are in the API's own sentence case ("Not found", as a NotFoundException's), not the reason phrase's.
         Response.StatusType statusInfo = e.getResponse().getStatusInfo();
+        record TypeAndTitle(String type, String title) {}
+        TypeAndTitle problem = switch (status) {
+            case 400 -> new TypeAndTitle(Problem.type("invalid-request"), "Invalid request");
+            case 403 -> new TypeAndTitle(Problem.type("forbidden"), "Forbidden");
+            case 404 -> new TypeAndTitle(Problem.type("not-found"), "Not found");
+            case 405 -> new TypeAndTitle(Problem.type("method-not-allowed"), "Method not allowed");
+            case 406 -> new TypeAndTitle(Problem.type("not-acceptable"), "Not acceptable");
+            case 415 -> new TypeAndTitle(Problem.type("unsupported-media-type"), "Unsupported media type");
+            default -> new TypeAndTitle(Problem.type("http-" + status), statusInfo.getReasonPhrase());
+        };
         String detail = status == 404 ? "No resource at this path." : statusInfo.getReasonPhrase() + ".";
-        return respond(new Problem(type, statusInfo.getReasonPhrase(), status, detail, path(uri), null, List.of()));
+        return respond(new Problem(problem.type(), problem.title(), status, detail, path(uri), null, List.of()));
     }
 
     @ServerExceptionMapper

@@ -87,6 +87,22 @@ class ProblemMappersTest {
                 .isEqualTo("Bearer");
     }
 
+    @Test
+    void http_level_errors_have_titles_in_the_same_case_as_the_api_s_own() {
+        Problem unknownPath = (Problem)
+                mappers.web(new jakarta.ws.rs.NotFoundException(), null).getEntity();
+        Problem unknownId = (Problem)
+                mappers.domain(new NotFoundException("Company", "x"), null).getEntity();
+        Problem wrongMethod = (Problem)
+                mappers.web(new jakarta.ws.rs.NotAllowedException("GET"), null).getEntity();
+
+        assertThat(unknownPath.title()).isEqualTo(unknownId.title()).isEqualTo("Not found");
+        assertThat(unknownPath.type()).isEqualTo(unknownId.type());
+        assertThat(unknownPath.detail()).isEqualTo("No resource at this path.");
+        assertThat(wrongMethod.title()).isEqualTo("Method not allowed");
+        assertThat(wrongMethod.detail()).isEqualTo("Method Not Allowed.");
+    }
+
     private int statusOf(DomainException e) {
         return mappers.domain(e, null).getStatus();
     }
