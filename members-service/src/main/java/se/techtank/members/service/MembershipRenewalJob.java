@@ -25,7 +25,8 @@ public class MembershipRenewalJob {
     @Scheduled(
             cron = "${techtank.membership.renewal-check-cron:0 30 0 * * ?}",
             timeZone = "Europe/Stockholm",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void suspendLapsedMemberships() {
         int suspended = memberships.suspendLapsed(LocalDate.now(MembershipService.STOCKHOLM));
         if (suspended < 0) {

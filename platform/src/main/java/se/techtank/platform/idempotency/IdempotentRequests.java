@@ -177,7 +177,8 @@ public class IdempotentRequests {
     @Scheduled(
             every = "${techtank.idempotency.retention-check-every:1h}",
             delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void deleteOldAnswers() {
         try {
             int deleted = update(

@@ -32,7 +32,8 @@ public class InboxRetention {
     @Scheduled(
             every = "${techtank.inbox.retention-check-every:1h}",
             delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void deleteOldIds() {
         try {
             int deleted = deleteProcessedBefore(config.retention());

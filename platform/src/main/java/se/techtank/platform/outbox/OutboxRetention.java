@@ -25,7 +25,8 @@ public class OutboxRetention {
     @Scheduled(
             every = "${techtank.outbox.retention-check-every:1h}",
             delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void deleteSentRows() {
         try {
             int deleted = deleteSentBefore(config.retention());

@@ -107,7 +107,11 @@ public class RateLimiter {
     }
 
     /** Deletes windows nobody counts against any more; every replica may run it. */
-    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "1h",
+            delayed = "5m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void deleteOldWindows() {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement =

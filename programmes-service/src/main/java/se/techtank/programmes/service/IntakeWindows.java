@@ -49,7 +49,8 @@ public class IntakeWindows {
     @Scheduled(
             every = "${techtank.programmes.intake-window-check:60s}",
             delayed = "${techtank.programmes.intake-window-delay:10s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         int changed = apply(Instant.now());
         if (changed > 0) {
