@@ -1,9 +1,5 @@
 package se.techtank.platform.testing;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
@@ -51,17 +47,7 @@ public final class RecordedEvents {
 
     /** The distinct {@code event_type}s in {@code platform.outbox} of {@code database}, sent or not. */
     public static Set<String> recordedTypes(String database) {
-        String sql = "select distinct event_type from platform.outbox";
-        try (Connection connection = TestPostgres.get().dataSource(database).getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql);
-                ResultSet rows = statement.executeQuery()) {
-            Set<String> types = new TreeSet<>();
-            while (rows.next()) {
-                types.add(rows.getString(1));
-            }
-            return types;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read the outbox of database " + database, e);
-        }
+        return new TreeSet<>(TestSql.queryForStrings(
+                TestPostgres.get().dataSource(database), "select distinct event_type from platform.outbox"));
     }
 }

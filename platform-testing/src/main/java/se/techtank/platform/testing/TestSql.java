@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 
 /** Reads and writes rows directly, so that a test can assert the effect in the database itself. */
@@ -17,6 +19,21 @@ public final class TestSql {
                 PreparedStatement statement = prepare(connection, sql, parameters);
                 ResultSet rs = statement.executeQuery()) {
             return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Query failed: " + sql, e);
+        }
+    }
+
+    /** The first column of every row as text, in the order the query gives. */
+    public static List<String> queryForStrings(DataSource dataSource, String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = prepare(connection, sql, parameters);
+                ResultSet rs = statement.executeQuery()) {
+            List<String> values = new ArrayList<>();
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+            return values;
         } catch (SQLException e) {
             throw new IllegalStateException("Query failed: " + sql, e);
         }
