@@ -219,6 +219,27 @@ public abstract class ServiceOperabilityTest {
         assertThat(exposed).as("metrics exposed by %s", service).containsAll(expected);
     }
 
+    /**
+     * Of the Kafka clients' own metrics only those the dashboard and the runbooks read are exported (the
+     * platform's {@code KafkaClientMeters}, read by name: the platform's own tests depend on this module);
+     * the binder's full set is over a thousand series per replica.
+     */
+    @Test
+    void only_the_kafka_client_metrics_in_use_are_exported() throws Exception {
+        List<String> kept = ((java.util.Set<?>) Class.forName("se.techtank.platform.metrics.KafkaClientMeters")
+                        .getField("KEPT")
+                        .get(null))
+                .stream().map(name -> name.toString().replace('.', '_')).toList();
+        List<String> exported = get("/q/metrics")
+                .body()
+                .lines()
+                .filter(line -> line.startsWith("kafka_"))
+                .map(line -> line.split("[{ ]", 2)[0])
+                .distinct()
+                .toList();
+        assertThat(exported).as("Kafka client metrics of %s", serviceName()).isSubsetOf(kept);
+    }
+
     @Test
     void the_openapi_document_has_a_title_contact_and_the_bearer_scheme() throws Exception {
         JsonNode document = JSON.readTree(get("/q/openapi?format=json").body());
