@@ -240,6 +240,35 @@ public abstract class ServiceOperabilityTest {
         assertThat(exported).as("Kafka client metrics of %s", serviceName()).isSubsetOf(kept);
     }
 
+    /**
+     * Each consumer channel is in a consumer group of its own: the channels of a group rebalance together, so
+     * a replica that starts or stops would move the partitions of every channel sharing one (docs/events.md).
+     */
+    @Test
+    void no_two_consumer_channels_share_a_group() {
+        org.eclipse.microprofile.config.Config config = ConfigProvider.getConfig();
+        String prefix = "mp.messaging.incoming.";
+        String defaultGroup = config.getOptionalValue("mp.messaging.connector.smallrye-kafka.group.id", String.class)
+                .orElse(serviceName());
+        java.util.Map<String, List<String>> channelsByGroup = new java.util.TreeMap<>();
+        for (String name : config.getPropertyNames()) {
+            if (!name.startsWith(prefix) || !name.endsWith(".topic")) {
+                continue;
+            }
+            String channel = name.substring(prefix.length(), name.length() - ".topic".length());
+            if (!config.getOptionalValue(prefix + channel + ".enabled", Boolean.class)
+                    .orElse(true)) {
+                continue;
+            }
+            String group = config.getOptionalValue(prefix + channel + ".group.id", String.class)
+                    .orElse(defaultGroup);
+            channelsByGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(channel);
+        }
+        assertThat(channelsByGroup.values())
+                .as("consumer channels by group in %s", serviceName())
+                .allSatisfy(channels -> assertThat(channels).hasSize(1));
+    }
+
     @Test
     void the_openapi_document_has_a_title_contact_and_the_bearer_scheme() throws Exception {
         JsonNode document = JSON.readTree(get("/q/openapi?format=json").body());
