@@ -1,5 +1,7 @@
 package se.techtank.platform.inbox;
 
+import java.time.Duration;
+
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -27,14 +29,28 @@ public class ConsumersStopFirst {
     private static final Logger LOG = Logger.getLogger(ConsumersStopFirst.class);
 
     /** After {@link ShutdownSignal}, so that a failure in flight is already left for redelivery. */
+    /** Longer than an effect takes (a mail, a webhook with its timeouts), well within the pod's grace period. */
+    static final Duration IN_FLIGHT_WAIT = Duration.ofSeconds(10);
+
     void onStop(
             @Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 1) ShutdownEvent event,
-            @Connector(KafkaConnector.CONNECTOR_NAME) Instance<KafkaConnector> connector) {
+            @Connector(KafkaConnector.CONNECTOR_NAME) Instance<KafkaConnector> connector,
+            RecordsInFlight inFlight) {
         if (!connector.isResolvable()) {
             return; // no consumer channels in this service
         }
         long started = System.nanoTime();
+        // Each channel pauses its consumer, waits twice its poll-timeout for the records already fetched,
+        // commits and closes; a record still being processed then finishes here, before the database closes.
         connector.get().terminate(event);
+        try {
+            if (!inFlight.awaitNone(IN_FLIGHT_WAIT)) {
+                LOG.warnf(
+                        "Stopping with %d records still being processed: Kafka delivers them again", inFlight.count());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         LOG.infof("Kafka consumers closed in %d ms", (System.nanoTime() - started) / 1_000_000);
     }
 }

@@ -62,6 +62,7 @@ public class Inbox {
     private final Duration retryDelay;
     private final Duration maxRetryDelay;
     private final Tracer tracer;
+    private final RecordsInFlight inFlight;
 
     Inbox(
             EntityManager entityManager,
@@ -69,7 +70,9 @@ public class Inbox {
             ShutdownSignal shutdown,
             ConsumerStalls stalls,
             InboxConfig config,
-            OpenTelemetry openTelemetry) {
+            OpenTelemetry openTelemetry,
+            RecordsInFlight inFlight) {
+        this.inFlight = inFlight;
         this.tracer = openTelemetry.getTracer(Inbox.class.getName());
         this.entityManager = entityManager;
         this.objectMapper = objectMapper;
@@ -97,6 +100,7 @@ public class Inbox {
         if (record.value() == null) {
             return false;
         }
+        inFlight.enter();
         Span span = EventTracing.startConsumerSpan(tracer, consumer, record);
         try (Scope ignored = span.makeCurrent()) {
             boolean applied = processInSpan(consumer, record, effect);
@@ -108,6 +112,7 @@ public class Inbox {
             throw e;
         } finally {
             span.end();
+            inFlight.exit();
         }
     }
 

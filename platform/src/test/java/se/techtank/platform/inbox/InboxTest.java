@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The rules of {@link Inbox} that need no database: whose fault a failure is, and how long to wait. */
 class InboxTest {
 
-    private final Inbox inbox =
-            new Inbox(null, null, new ShutdownSignal(), null, config(200, 30_000), OpenTelemetry.noop());
+    private final Inbox inbox = new Inbox(
+            null, null, new ShutdownSignal(), null, config(200, 30_000), OpenTelemetry.noop(), new RecordsInFlight());
 
     @Test
     void an_event_that_cannot_be_read_or_that_a_rule_rejects_is_the_events_fault() {
@@ -50,7 +50,8 @@ class InboxTest {
 
     @Test
     void a_cap_below_the_first_pause_is_raised_to_it() {
-        Inbox capped = new Inbox(null, null, new ShutdownSignal(), null, config(500, 100), OpenTelemetry.noop());
+        Inbox capped = new Inbox(
+                null, null, new ShutdownSignal(), null, config(500, 100), OpenTelemetry.noop(), new RecordsInFlight());
 
         assertThat(capped.backoff(1)).isEqualTo(Duration.ofMillis(500));
         assertThat(capped.backoff(4)).isEqualTo(Duration.ofMillis(500));
