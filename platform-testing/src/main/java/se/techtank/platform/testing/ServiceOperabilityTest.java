@@ -9,10 +9,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -226,7 +230,7 @@ public abstract class ServiceOperabilityTest {
      */
     @Test
     void only_the_kafka_client_metrics_in_use_are_exported() throws Exception {
-        List<String> kept = ((java.util.Set<?>) Class.forName("se.techtank.platform.metrics.KafkaClientMeters")
+        List<String> kept = ((Set<?>) Class.forName("se.techtank.platform.metrics.KafkaClientMeters")
                         .getField("KEPT")
                         .get(null))
                 .stream().map(name -> name.toString().replace('.', '_')).toList();
@@ -246,11 +250,11 @@ public abstract class ServiceOperabilityTest {
      */
     @Test
     void no_two_consumer_channels_share_a_group() {
-        org.eclipse.microprofile.config.Config config = ConfigProvider.getConfig();
+        Config config = ConfigProvider.getConfig();
         String prefix = "mp.messaging.incoming.";
         String defaultGroup = config.getOptionalValue("mp.messaging.connector.smallrye-kafka.group.id", String.class)
                 .orElse(serviceName());
-        java.util.Map<String, List<String>> channelsByGroup = new java.util.TreeMap<>();
+        Map<String, List<String>> channelsByGroup = new TreeMap<>();
         for (String name : config.getPropertyNames()) {
             if (!name.startsWith(prefix) || !name.endsWith(".topic")) {
                 continue;

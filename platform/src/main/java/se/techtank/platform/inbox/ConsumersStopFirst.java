@@ -28,10 +28,10 @@ public class ConsumersStopFirst {
 
     private static final Logger LOG = Logger.getLogger(ConsumersStopFirst.class);
 
-    /** After {@link ShutdownSignal}, so that a failure in flight is already left for redelivery. */
     /** Longer than an effect takes (a mail, a webhook with its timeouts), well within the pod's grace period. */
     static final Duration IN_FLIGHT_WAIT = Duration.ofSeconds(10);
 
+    /** After {@link ShutdownSignal}, so that a failure in flight is already left for redelivery. */
     void onStop(
             @Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 1) ShutdownEvent event,
             @Connector(KafkaConnector.CONNECTOR_NAME) Instance<KafkaConnector> connector,

@@ -100,8 +100,8 @@ public class Inbox {
         if (record.value() == null) {
             return false;
         }
-        inFlight.enter();
         Span span = EventTracing.startConsumerSpan(tracer, consumer, record);
+        inFlight.enter();
         try (Scope ignored = span.makeCurrent()) {
             boolean applied = processInSpan(consumer, record, effect);
             span.setAttribute("techtank.inbox.applied", applied);
