@@ -20,12 +20,15 @@
 #          the class loading before main, and the first readiness checks);
 #        - VmRSS (/proc/<pid>/status) when ready, and after a warm-up of BENCH_WARMUP (default 100) requests
 #          of each kind: readiness, metrics, and a staff read of the service's main list (a token minted with
-#          the committed local development key, openssl) — a service that has served its first requests;
+#          the committed local development key, openssl) — a service that has served its first requests —
+#          right after it and again BENCH_SETTLE seconds (default 10) later, settled: what the pod keeps (the
+#          image's JVM returns freed native memory every 5 s, -XX:TrimNativeHeapInterval=5000);
 #        - classes loaded, and of them from a CDS archive (jcmd PerfCounter.print, after the warm-up), and the
 #          CPU time (user + system) the JVM used until ready;
 #      then stops it (SIGTERM) and prints the medians of the runs;
 #   4. stops the infrastructure (also on Ctrl-C or failure).
-# JVM flags: the image's (BENCH_JVM_OPTS, default "-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError",
+# JVM flags: the image's (BENCH_JVM_OPTS, default "-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError
+# -XX:TrimNativeHeapInterval=5000",
 # docs/images.md) plus what stands in for the container's limits on this machine (BENCH_CONTAINER_OPTS,
 # default "-XX:MaxRAM=512m -XX:ActiveProcessorCount=2 -XX:+UseSerialGC": a 512 MiB, 2-CPU container, in which
 # the JVM picks the serial collector itself); --appcds adds "-XX:SharedArchiveFile=app-cds.jsa -Xshare:on",
@@ -47,7 +50,8 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="$repo/.local/bench/startup"
 runs="${BENCH_RUNS:-3}"
 warmup="${BENCH_WARMUP:-100}"
-jvm_opts="${BENCH_JVM_OPTS:--XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError}"
+settle="${BENCH_SETTLE:-10}"
+jvm_opts="${BENCH_JVM_OPTS:--XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:TrimNativeHeapInterval=5000}"
 container_opts="${BENCH_CONTAINER_OPTS:--XX:MaxRAM=512m -XX:ActiveProcessorCount=2 -XX:+UseSerialGC}"
 appcds=no
 aot=no
@@ -194,6 +198,8 @@ for service in "${services[@]}"; do
     done
     list_status="$(status_of -H "Authorization: Bearer $token" "http://127.0.0.1:$port${main_list[$service]}")"
     rss_warm=$(rss_mb "$service_pid")
+    sleep "$settle"
+    rss_settled=$(rss_mb "$service_pid")
     # Classes loaded from class files, and from a CDS archive (the JDK's own, and app-cds.jsa with --appcds).
     counters="$("$jcmd_bin" "$service_pid" PerfCounter.print 2>/dev/null || true)"
     classes="$(awk -F= '/^java.cls.loadedClasses=/ {print $2}' <<<"$counters")"
@@ -209,19 +215,20 @@ for service in "${services[@]}"; do
         || { tail -n 20 "$work/$service-aot.log" >&2; echo "Could not create the AOT cache of $service" >&2; exit 1; }
       continue
     fi
-    printf '%s %s %s %s %s %s %s\n' "$ready_ms" "$quarkus_s" "$rss_ready" "$rss_warm" "$cpu_ms" "${classes:-0}" "${shared:-0}" >>"$results"
+    printf '%s %s %s %s %s %s %s %s\n' "$ready_ms" "$quarkus_s" "$rss_ready" "$rss_warm" "$cpu_ms" "${classes:-0}" "${shared:-0}" \
+      "$rss_settled" >>"$results"
     log "$service run $run (load $(cut -d' ' -f1 /proc/loadavg)): ready ${ready_ms} ms (Quarkus: started in ${quarkus_s} s), CPU until ready ${cpu_ms} ms," \
-      "RSS ready ${rss_ready} MB, after warm-up ${rss_warm} MB (list: $list_status), classes ${classes:-?} (from CDS ${shared:-?})"
+      "RSS ready ${rss_ready} MB, after warm-up ${rss_warm} MB, settled ${rss_settled} MB (list: $list_status), classes ${classes:-?} (from CDS ${shared:-?})"
   done
   if [[ "$steps" == yes ]]; then
     log "$service: the slowest start-up steps of run $runs (ms):"
     grep -oE 'Build step [^ ]+ completed in: [0-9]+ms' "$service_log" | awk '{sub(/ms$/, "", $NF); print $NF, $3}' \
       | sort -rn | head -n 10 | sed 's/^/  /'
   fi
-  line="$(printf '%-22s ready %5s ms  started in %5s s  RSS ready %4s MB  warm %4s MB  CPU %5s ms  classes %s (CDS %s)' "$service" \
-    "$(cut -d' ' -f1 "$results" | median)" "$(cut -d' ' -f2 "$results" | median)" "$(cut -d' ' -f3 "$results" | median)" \
-    "$(cut -d' ' -f4 "$results" | median)" "$(cut -d' ' -f5 "$results" | median)" "$(cut -d' ' -f6 "$results" | median)" \
-    "$(cut -d' ' -f7 "$results" | median)")"
+  line="$(printf '%-22s ready %5s ms  started in %5s s  RSS ready %4s MB  warm %4s MB  settled %4s MB  CPU %5s ms  classes %s (CDS %s)' \
+    "$service" "$(cut -d' ' -f1 "$results" | median)" "$(cut -d' ' -f2 "$results" | median)" \
+    "$(cut -d' ' -f3 "$results" | median)" "$(cut -d' ' -f4 "$results" | median)" "$(cut -d' ' -f8 "$results" | median)" \
+    "$(cut -d' ' -f5 "$results" | median)" "$(cut -d' ' -f6 "$results" | median)" "$(cut -d' ' -f7 "$results" | median)")"
   summary+=("$line")
 done
 
