@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # Start time and memory of each service alone, as its container runs it.
 #
-#   bench/startup.sh [--appcds | --aot] [--steps] [--runs N] [--skip-build] [--wait] [SERVICE...]   # default: all four
+#   bench/startup.sh [--appcds | --aot] [--steps] [--runs N] [--keep-data] [--skip-build] [--wait] [SERVICE...]
+#   (default: all four services)
 #
 # What it does, from the repository root of this worktree (any current directory works):
 #   1. builds the services and the local stack launcher when their jars are missing or older than the
 #      sources (--skip-build: never); with --appcds it checks that target/quarkus-app/app-cds.jsa exists
 #      (build with -Dquarkus.package.jar.appcds.enabled=true -Dquarkus.package.jar.appcds.use-container=false);
-#   2. starts the local stack's infrastructure only (deploy/local/run --infra-only: PostgreSQL on :55432,
-#      Kafka on :9092/:9093, SMTP on :2525; those ports and 8081-8084 must be free, --wait waits up to 30
-#      minutes for them) and waits for "Techtank local stack is ready";
+#   2. starts the local stack's infrastructure only (deploy/local/run --fresh --infra-only: PostgreSQL on
+#      :55432, Kafka on :9092/:9093, SMTP on :2525; those ports and 8081-8084 must be free, --wait waits up to
+#      30 minutes for them) and waits for "Techtank local stack is ready". --fresh empties the local stack's
+#      databases and topics first, as the other benchmarks do: a service started on kept data first works off
+#      whatever its consumers have not read yet (after bench/events-registration.sh, thousands of
+#      registrations for notifications-service), and measures that instead of its start. --keep-data
+#      starts without --fresh;
 #   3. for each service, BENCH_RUNS (--runs, default 3) times: starts it alone from its directory as the image
 #      does (cd target/quarkus-app; java <flags> -jar quarkus-run.jar) with the environment the local stack
 #      gives it (DB_URL, DB_USER, DB_PASSWORD, KAFKA_BOOTSTRAP_SERVERS, SMTP_HOST/PORT, HTTP_PORT, ...) and
@@ -28,8 +33,8 @@
 #      then stops it (SIGTERM) and prints the medians of the runs;
 #   4. stops the infrastructure (also on Ctrl-C or failure).
 # JVM flags: the image's (BENCH_JVM_OPTS, default "-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError
-# -XX:TrimNativeHeapInterval=5000",
-# docs/images.md) plus what stands in for the container's limits on this machine (BENCH_CONTAINER_OPTS,
+# -XX:TrimNativeHeapInterval=5000 -XX:Tier4InvocationThreshold=15000 -XX:Tier4MinInvocationThreshold=1800
+# -XX:Tier4CompileThreshold=45000 -XX:Tier4BackEdgeThreshold=120000", docs/images.md) plus what stands in for the container's limits on this machine (BENCH_CONTAINER_OPTS,
 # default "-XX:MaxRAM=512m -XX:ActiveProcessorCount=2 -XX:+UseSerialGC": a 512 MiB, 2-CPU container, in which
 # the JVM picks the serial collector itself); --appcds adds "-XX:SharedArchiveFile=app-cds.jsa -Xshare:on",
 # so that an archive that does not fit this JVM fails the start instead of being ignored.
@@ -51,7 +56,7 @@ work="$repo/.local/bench/startup"
 runs="${BENCH_RUNS:-3}"
 warmup="${BENCH_WARMUP:-100}"
 settle="${BENCH_SETTLE:-10}"
-jvm_opts="${BENCH_JVM_OPTS:--XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:TrimNativeHeapInterval=5000}"
+jvm_opts="${BENCH_JVM_OPTS:--XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:TrimNativeHeapInterval=5000 -XX:Tier4InvocationThreshold=15000 -XX:Tier4MinInvocationThreshold=1800 -XX:Tier4CompileThreshold=45000 -XX:Tier4BackEdgeThreshold=120000}"
 container_opts="${BENCH_CONTAINER_OPTS:--XX:MaxRAM=512m -XX:ActiveProcessorCount=2 -XX:+UseSerialGC}"
 appcds=no
 aot=no
@@ -59,6 +64,7 @@ aot_java_home="${BENCH_AOT_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 steps=no
 build=auto
 wait=no
+fresh=(--fresh)
 services=()
 while (($#)); do
   case "$1" in
@@ -67,6 +73,7 @@ while (($#)); do
     --steps) steps=yes ;;
     --runs) runs="$2"; shift ;;
     --skip-build) build=never ;;
+    --keep-data) fresh=() ;;
     --wait) wait=yes ;;
     -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     -*) echo "Unknown option: $1 (see --help)" >&2; exit 2 ;;
@@ -124,8 +131,8 @@ machine
 log "JVM flags: $jvm_opts $container_opts $extra_opts$([[ "$aot" == yes ]] && echo " -XX:AOTCache=<service>.aot ($java_bin)")"
 # The infrastructure only (start_stack starts services too); stopped on exit, after a service still running.
 stack_log="$work/stack.log"
-log "Starting the local stack's infrastructure (deploy/local/run --infra-only); log: $stack_log"
-deploy/local/run --infra-only >"$stack_log" 2>&1 &
+log "Starting the local stack's infrastructure (deploy/local/run ${fresh[*]} --infra-only); log: $stack_log"
+deploy/local/run "${fresh[@]}" --infra-only >"$stack_log" 2>&1 &
 stack_pid=$!
 service_pid=""
 stop_all() {
@@ -200,6 +207,7 @@ for service in "${services[@]}"; do
     rss_warm=$(rss_mb "$service_pid")
     sleep "$settle"
     rss_settled=$(rss_mb "$service_pid")
+    threads=$(awk '/^Threads:/ {print $2}' "/proc/$service_pid/status")
     # Classes loaded from class files, and from a CDS archive (the JDK's own, and app-cds.jsa with --appcds).
     counters="$("$jcmd_bin" "$service_pid" PerfCounter.print 2>/dev/null || true)"
     classes="$(awk -F= '/^java.cls.loadedClasses=/ {print $2}' <<<"$counters")"
@@ -218,7 +226,7 @@ for service in "${services[@]}"; do
     printf '%s %s %s %s %s %s %s %s\n' "$ready_ms" "$quarkus_s" "$rss_ready" "$rss_warm" "$cpu_ms" "${classes:-0}" "${shared:-0}" \
       "$rss_settled" >>"$results"
     log "$service run $run (load $(cut -d' ' -f1 /proc/loadavg)): ready ${ready_ms} ms (Quarkus: started in ${quarkus_s} s), CPU until ready ${cpu_ms} ms," \
-      "RSS ready ${rss_ready} MB, after warm-up ${rss_warm} MB, settled ${rss_settled} MB (list: $list_status), classes ${classes:-?} (from CDS ${shared:-?})"
+      "RSS ready ${rss_ready} MB, after warm-up ${rss_warm} MB, settled ${rss_settled} MB (list: $list_status), classes ${classes:-?} (from CDS ${shared:-?}), threads $threads"
   done
   if [[ "$steps" == yes ]]; then
     log "$service: the slowest start-up steps of run $runs (ms):"
