@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Start time and memory of each service alone, as its container runs it.
 #
-#   bench/startup.sh [--appcds | --aot] [--steps] [--runs N] [--keep-data] [--skip-build] [--wait] [SERVICE...]
-#   (default: all four services)
+#   bench/startup.sh [--appcds | --aot] [--steps] [--runs N] [--compare "JVM FLAGS"] [--keep-data] [--skip-build]
+#                    [--wait] [SERVICE...]   (default: all four services)
 #
 # What it does, from the repository root of this worktree (any current directory works):
 #   1. builds the services and the local stack launcher when their jars are missing or older than the
@@ -43,6 +43,10 @@
 # with -XX:AOTMode=record -XX:AOTConfiguration=.local/bench/startup/<service>.aotconf; then
 # -XX:AOTMode=create writes <service>.aot from it; the measured runs add -XX:AOTCache=<service>.aot. What an
 # image on a Java 25 runtime would do with a cache trained in the release build; the images are JRE 17 today.
+# --compare "FLAGS" measures other JVM flags against the image's: each service then runs 2 x N times, alternately
+# with the image's flags and with FLAGS instead of them (BENCH_CONTAINER_OPTS and --appcds still apply to both),
+# and the medians are printed for each. The machine's speed drifts within minutes, so a comparison of two series
+# run one after the other can show a difference that is not there; interleaved runs share the drift.
 # --steps adds -Dquarkus.debug.print-startup-times=true and prints the ten slowest start-up steps of each
 # service's last run (what the time is spent on; the printing itself costs a little, so measure without it).
 # The 1-minute load average is printed with each run: on a shared machine the wall times are upper bounds,
@@ -62,6 +66,7 @@ appcds=no
 aot=no
 aot_java_home="${BENCH_AOT_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 steps=no
+compare_opts=""
 build=auto
 wait=no
 fresh=(--fresh)
@@ -72,6 +77,7 @@ while (($#)); do
     --aot) aot=yes ;;
     --steps) steps=yes ;;
     --runs) runs="$2"; shift ;;
+    --compare) compare_opts="$2"; shift ;;
     --skip-build) build=never ;;
     --keep-data) fresh=() ;;
     --wait) wait=yes ;;
@@ -104,6 +110,9 @@ for service in "${services[@]}"; do
   fi
 done
 [[ "$appcds" == yes && "$aot" == yes ]] && { echo "--appcds and --aot exclude each other" >&2; exit 2; }
+[[ -n "$compare_opts" && "$aot" == yes ]] && { echo "--compare and --aot exclude each other" >&2; exit 2; }
+total_runs=$runs
+[[ -n "$compare_opts" ]] && total_runs=$((runs * 2))
 java_bin=java
 jcmd_bin=jcmd
 if [[ "$aot" == yes ]]; then
@@ -165,8 +174,12 @@ for service in "${services[@]}"; do
   aot_cache="$work/$service.aot"
   first=1
   if [[ "$aot" == yes ]]; then first=0; rm -f "$aot_conf" "$aot_cache"; fi
-  for ((run = first; run <= runs; run++)); do
+  for ((run = first; run <= total_runs; run++)); do
     service_log="$work/$service-$run.log"
+    # With --compare, every second run takes the other flags.
+    flags="image"
+    opts="$jvm_opts"
+    if [[ -n "$compare_opts" ]] && ((run % 2 == 0)); then flags="compare"; opts="$compare_opts"; fi
     run_opts="$extra_opts"
     if [[ "$aot" == yes ]]; then
       if ((run == 0)); then
@@ -183,7 +196,7 @@ for service in "${services[@]}"; do
       DB_URL="jdbc:postgresql://127.0.0.1:55432/${database[$service]}" DB_USER=techtank DB_PASSWORD=techtank \
       KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092 SMTP_HOST=127.0.0.1 SMTP_PORT=2525 \
       MEMBERSHIP_APPLICATION_RATE_LIMIT=1000 WEBHOOKS_ALLOW_LOCAL_HTTP=true \
-      "$java_bin" $jvm_opts $container_opts $run_opts -jar quarkus-run.jar >"$service_log" 2>&1) &
+      "$java_bin" $opts $container_opts $run_opts -jar quarkus-run.jar >"$service_log" 2>&1) &
     service_pid=$!
     until [[ "$(status_of "http://127.0.0.1:$health_port/q/health/ready")" == 200 ]]; do
       if ! kill -0 "$service_pid" 2>/dev/null; then
@@ -223,25 +236,29 @@ for service in "${services[@]}"; do
         || { tail -n 20 "$work/$service-aot.log" >&2; echo "Could not create the AOT cache of $service" >&2; exit 1; }
       continue
     fi
-    printf '%s %s %s %s %s %s %s %s\n' "$ready_ms" "$quarkus_s" "$rss_ready" "$rss_warm" "$cpu_ms" "${classes:-0}" "${shared:-0}" \
-      "$rss_settled" >>"$results"
-    log "$service run $run (load $(cut -d' ' -f1 /proc/loadavg)): ready ${ready_ms} ms (Quarkus: started in ${quarkus_s} s), CPU until ready ${cpu_ms} ms," \
+    printf '%s %s %s %s %s %s %s %s %s\n' "$ready_ms" "$quarkus_s" "$rss_ready" "$rss_warm" "$cpu_ms" "${classes:-0}" "${shared:-0}" \
+      "$rss_settled" "$flags" >>"$results"
+    log "$service run $run$([[ -n "$compare_opts" ]] && echo " ($flags flags)") (load $(cut -d' ' -f1 /proc/loadavg)): ready ${ready_ms} ms (Quarkus: started in ${quarkus_s} s), CPU until ready ${cpu_ms} ms," \
       "RSS ready ${rss_ready} MB, after warm-up ${rss_warm} MB, settled ${rss_settled} MB (list: $list_status), classes ${classes:-?} (from CDS ${shared:-?}), threads $threads"
   done
   if [[ "$steps" == yes ]]; then
-    log "$service: the slowest start-up steps of run $runs (ms):"
+    log "$service: the slowest start-up steps of run $total_runs (ms):"
     grep -oE 'Build step [^ ]+ completed in: [0-9]+ms' "$service_log" | awk '{sub(/ms$/, "", $NF); print $NF, $3}' \
       | sort -rn | head -n 10 | sed 's/^/  /'
   fi
-  line="$(printf '%-22s ready %5s ms  started in %5s s  RSS ready %4s MB  warm %4s MB  settled %4s MB  CPU %5s ms  classes %s (CDS %s)' \
-    "$service" "$(cut -d' ' -f1 "$results" | median)" "$(cut -d' ' -f2 "$results" | median)" \
-    "$(cut -d' ' -f3 "$results" | median)" "$(cut -d' ' -f4 "$results" | median)" "$(cut -d' ' -f8 "$results" | median)" \
-    "$(cut -d' ' -f5 "$results" | median)" "$(cut -d' ' -f6 "$results" | median)" "$(cut -d' ' -f7 "$results" | median)")"
-  summary+=("$line")
+  for flags in image $([[ -n "$compare_opts" ]] && echo compare); do
+    # column N of this set's runs
+    col() { awk -v f="$flags" -v n="$1" '$9 == f {print $n}' "$results" | median; }
+    label="$service"
+    [[ -n "$compare_opts" ]] && label="$service ($flags)"
+    summary+=("$(printf '%-32s ready %5s ms  started in %5s s  RSS ready %4s MB  warm %4s MB  settled %4s MB  CPU %5s ms  classes %s (CDS %s)' \
+      "$label" "$(col 1)" "$(col 2)" "$(col 3)" "$(col 4)" "$(col 8)" "$(col 5)" "$(col 6)" "$(col 7)")")
+  done
 done
 
 mode="without AppCDS"
 [[ "$appcds" == yes ]] && mode="with AppCDS"
 [[ "$aot" == yes ]] && mode="JDK 25 with its AOT cache"
-log "Medians of $runs runs ($mode; targets: ready <= 3000 ms, RSS <= 250 MB):"
+[[ -n "$compare_opts" ]] && mode="$mode; image = $jvm_opts; compare = $compare_opts"
+log "Medians of $runs runs$([[ -n "$compare_opts" ]] && echo " each") ($mode; targets: ready <= 3000 ms, RSS <= 250 MB):"
 printf '  %s\n' "${summary[@]}"
