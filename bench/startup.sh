@@ -32,9 +32,8 @@
 #          CPU time (user + system) the JVM used until ready;
 #      then stops it (SIGTERM) and prints the medians of the runs;
 #   4. stops the infrastructure (also on Ctrl-C or failure).
-# JVM flags: the image's (BENCH_JVM_OPTS, default "-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError
-# -XX:TrimNativeHeapInterval=5000 -XX:Tier4InvocationThreshold=15000 -XX:Tier4MinInvocationThreshold=1800
-# -XX:Tier4CompileThreshold=45000 -XX:Tier4BackEdgeThreshold=120000", docs/images.md) plus what stands in for the container's limits on this machine (BENCH_CONTAINER_OPTS,
+# JVM flags: the image's (BENCH_JVM_OPTS, default: quarkus.jib.jvm-additional-arguments of the platform's
+# META-INF/microprofile-config.properties, docs/images.md) plus what stands in for the container's limits on this machine (BENCH_CONTAINER_OPTS,
 # default "-XX:MaxRAM=512m -XX:ActiveProcessorCount=2 -XX:+UseSerialGC": a 512 MiB, 2-CPU container, in which
 # the JVM picks the serial collector itself); --appcds adds "-XX:SharedArchiveFile=app-cds.jsa -Xshare:on",
 # so that an archive that does not fit this JVM fails the start instead of being ignored.
@@ -60,7 +59,9 @@ work="$repo/.local/bench/startup"
 runs="${BENCH_RUNS:-3}"
 warmup="${BENCH_WARMUP:-100}"
 settle="${BENCH_SETTLE:-10}"
-jvm_opts="${BENCH_JVM_OPTS:--XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:TrimNativeHeapInterval=5000 -XX:Tier4InvocationThreshold=15000 -XX:Tier4MinInvocationThreshold=1800 -XX:Tier4CompileThreshold=45000 -XX:Tier4BackEdgeThreshold=120000}"
+# The image's JVM flags, as jib takes them from the platform's configuration.
+image_opts="$("$repo/deploy/k8s/image-jvm-flags")"
+jvm_opts="${BENCH_JVM_OPTS:-$image_opts}"
 container_opts="${BENCH_CONTAINER_OPTS:--XX:MaxRAM=512m -XX:ActiveProcessorCount=2 -XX:+UseSerialGC}"
 appcds=no
 aot=no
