@@ -6,8 +6,8 @@
 #
 # What it does, from the repository root of this worktree (any current directory works):
 #   1. builds the services and the local stack launcher when their jars are missing or older than the
-#      sources (--skip-build: never); with --appcds it checks that target/quarkus-app/app-cds.jsa exists
-#      (build with -Dquarkus.package.jar.appcds.enabled=true -Dquarkus.package.jar.appcds.use-container=false);
+#      sources (--skip-build: never); with --appcds it checks that deploy/k8s/train-appcds has trained the
+#      service's archive (<service>/src/main/jib/home/jboss/app-cds.jsa, where the image build takes it);
 #   2. starts the local stack's infrastructure only (deploy/local/run --fresh --infra-only: PostgreSQL on
 #      :55432, Kafka on :9092/:9093, SMTP on :2525; those ports and 8081-8084 must be free, --wait waits up to
 #      30 minutes for them) and waits for "Techtank local stack is ready". --fresh empties the local stack's
@@ -16,7 +16,9 @@
 #      registrations for notifications-service), and measures that instead of its start. --keep-data
 #      starts without --fresh;
 #   3. for each service, BENCH_RUNS (--runs, default 3) times: starts it alone from its directory as the image
-#      does (cd target/quarkus-app; java <flags> -jar quarkus-run.jar) with the environment the local stack
+#      does (cd target/quarkus-app; java <flags> -jar quarkus-run.jar; with --appcds from a copy of it in
+#      .local/bench/startup/<service>-app with the image's file times and the archive, as in the image) with
+#      the environment the local stack
 #      gives it (DB_URL, DB_USER, DB_PASSWORD, KAFKA_BOOTSTRAP_SERVERS, SMTP_HOST/PORT, HTTP_PORT, ...) and
 #      measures
 #        - ready: from the exec to the first 200 of /q/health/ready on BENCH_HEALTH_PORT (default its management port,
@@ -35,15 +37,18 @@
 # JVM flags: the image's (BENCH_JVM_OPTS, default: quarkus.jib.jvm-additional-arguments of the platform's
 # META-INF/microprofile-config.properties, docs/images.md) plus what stands in for the container's limits on this machine (BENCH_CONTAINER_OPTS,
 # default "-XX:MaxRAM=512m -XX:ActiveProcessorCount=2 -XX:+UseSerialGC": a 512 MiB, 2-CPU container, in which
-# the JVM picks the serial collector itself); --appcds adds "-XX:SharedArchiveFile=app-cds.jsa -Xshare:on",
-# so that an archive that does not fit this JVM fails the start instead of being ignored.
+# the JVM picks the serial collector itself); --appcds adds what the image's JAVA_TOOL_OPTIONS adds,
+# "-XX:SharedArchiveFile=app-cds.jsa", and -Xshare:on, so that an archive that does not fit this JVM fails the
+# start instead of being ignored.
 # --aot runs the services on a JDK 25 (BENCH_AOT_JAVA_HOME, default /usr/lib/jvm/temurin-25-jdk-amd64) with its
 # ahead-of-time cache (JEP 483/514): for each service first a training run, as a measured run but not counted,
 # with -XX:AOTMode=record -XX:AOTConfiguration=.local/bench/startup/<service>.aotconf; then
 # -XX:AOTMode=create writes <service>.aot from it; the measured runs add -XX:AOTCache=<service>.aot. What an
 # image on a Java 25 runtime would do with a cache trained in the release build; the images are JRE 17 today.
 # --compare "FLAGS" measures other JVM flags against the image's: each service then runs 2 x N times, alternately
-# with the image's flags and with FLAGS instead of them (BENCH_CONTAINER_OPTS and --appcds still apply to both),
+# with the image's flags and with FLAGS instead of them (BENCH_CONTAINER_OPTS applies to both; with --appcds the
+# image's set has the archive and FLAGS has what FLAGS says, so --appcds --compare "$(deploy/k8s/image-jvm-flags)"
+# measures the archive's gain on the same files),
 # and the medians are printed for each. The machine's speed drifts within minutes, so a comparison of two series
 # run one after the other can show a difference that is not there; interleaved runs share the drift.
 # --steps adds -Dquarkus.debug.print-startup-times=true and prints the ten slowest start-up steps of each
@@ -62,7 +67,6 @@ settle="${BENCH_SETTLE:-10}"
 # The image's JVM flags, as jib takes them from the platform's configuration.
 image_opts="$("$repo/deploy/k8s/image-jvm-flags")"
 jvm_opts="${BENCH_JVM_OPTS:-$image_opts}"
-container_opts="${BENCH_CONTAINER_OPTS:--XX:MaxRAM=512m -XX:ActiveProcessorCount=2 -XX:+UseSerialGC}"
 appcds=no
 aot=no
 aot_java_home="${BENCH_AOT_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
@@ -94,19 +98,15 @@ cd "$repo"
 mkdir -p "$work"
 # shellcheck source=bench/lib.sh
 source "$repo/bench/lib.sh"
-
-declare -A http_port=([members-service]=8081 [events-service]=8082 [programmes-service]=8083 [notifications-service]=8084)
-declare -A database=([members-service]=members [events-service]=events [programmes-service]=programmes [notifications-service]=notifications)
-# A list every service answers for staff, read from its own database.
-declare -A main_list=([members-service]=/api/v1/companies [events-service]=/api/v1/meetings
-  [programmes-service]=/api/v1/programmes [notifications-service]=/api/v1/deliveries)
+# shellcheck source=deploy/local/service-jar.sh
+source "$repo/deploy/local/service-jar.sh"
+container_opts="${BENCH_CONTAINER_OPTS:-$container_jvm_opts}"
 
 for service in "${services[@]}"; do
-  [[ -n "${http_port[$service]:-}" ]] || { echo "Unknown service: $service" >&2; exit 2; }
+  [[ -n "${service_http_port[$service]:-}" ]] || { echo "Unknown service: $service" >&2; exit 2; }
   if [[ "$build" == auto ]]; then build_if_stale "$service"; fi
-  if [[ "$appcds" == yes && ! -f "$service/target/quarkus-app/app-cds.jsa" ]]; then
-    echo "No $service/target/quarkus-app/app-cds.jsa: build with -Dquarkus.package.jar.appcds.enabled=true" \
-      "-Dquarkus.package.jar.appcds.use-container=false first (docs/benchmarks.md)." >&2
+  if [[ "$appcds" == yes && ! -f "$service/src/main/jib/home/jboss/app-cds.jsa" ]]; then
+    echo "No $service/src/main/jib/home/jboss/app-cds.jsa: run deploy/k8s/train-appcds $service first." >&2
     exit 1
   fi
 done
@@ -123,51 +123,45 @@ if [[ "$aot" == yes ]]; then
     || { echo "--aot needs a JDK 25 or later at BENCH_AOT_JAVA_HOME ($aot_java_home)" >&2; exit 1; }
 fi
 extra_opts=""
-[[ "$appcds" == yes ]] && extra_opts="-XX:SharedArchiveFile=app-cds.jsa -Xshare:on"
+# The image's set only (see --compare).
+archive_opts=""
+[[ "$appcds" == yes ]] && archive_opts="-XX:SharedArchiveFile=app-cds.jsa -Xshare:on"
 [[ "$steps" == yes ]] && extra_opts="$extra_opts -Dquarkus.debug.print-startup-times=true"
 
-# A staff token (RS256, the committed local development key; the services trust it by default).
-b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-now=$(date +%s)
-header="$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)"
-payload="$(printf '{"iss":"https://auth.local.techtank.dev","sub":"bench@techtank.local","upn":"bench@techtank.local","groups":["staff"],"aud":["members-service","events-service","programmes-service","notifications-service"],"iat":%d,"exp":%d,"jti":"bench-%d"}' \
-  "$now" $((now + 3600)) "$now" | b64url)"
-signature="$(printf '%s.%s' "$header" "$payload" \
-  | openssl dgst -sha256 -sign platform-testing/src/main/resources/techtank/jwt/local-dev-only-private-key.pem | b64url)"
-token="$header.$payload.$signature"
+token="$(staff_token)"
 
 wait_for_ports '8081|8082|8083|8084|8181|8182|8183|8184|9092|9093|55432|2525' "$wait"
 machine
-log "JVM flags: $jvm_opts $container_opts $extra_opts$([[ "$aot" == yes ]] && echo " -XX:AOTCache=<service>.aot ($java_bin)")"
+log "JVM flags: $jvm_opts $archive_opts $container_opts $extra_opts$([[ "$aot" == yes ]] && echo " -XX:AOTCache=<service>.aot ($java_bin)")"
 # The infrastructure only (start_stack starts services too); stopped on exit, after a service still running.
-stack_log="$work/stack.log"
-log "Starting the local stack's infrastructure (deploy/local/run ${fresh[*]} --infra-only); log: $stack_log"
-deploy/local/run "${fresh[@]}" --infra-only >"$stack_log" 2>&1 &
-stack_pid=$!
+log "Starting the local stack's infrastructure (deploy/local/run ${fresh[*]} --infra-only); log: $work/stack.log"
 service_pid=""
 stop_all() {
   [[ -n "$service_pid" ]] && kill -TERM "$service_pid" 2>/dev/null && wait "$service_pid" 2>/dev/null
   service_pid=""
-  stop_stack
+  stop_infra
 }
 trap stop_all EXIT
 trap 'exit 130' INT TERM # so that the EXIT trap runs
-for ((i = 0; i < 300; i++)); do
-  grep -q "Techtank local stack is ready" "$stack_log" && break
-  kill -0 "$stack_pid" 2>/dev/null || { tail -n 40 "$stack_log" >&2; echo "The local stack stopped." >&2; exit 1; }
-  sleep 1
-done
-grep -q "Techtank local stack is ready" "$stack_log" || { tail -n 40 "$stack_log" >&2; echo "Not ready after 300 s." >&2; exit 1; }
+start_infra "$work/stack.log" "${fresh[@]}"
 hz=$(getconf CLK_TCK)
 
-# status_of URL: the HTTP status (000 when nothing answers).
-status_of() { curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$@" || true; }
 rss_mb() { awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 
 summary=()
 for service in "${services[@]}"; do
-  port="${http_port[$service]}"
+  port="${service_http_port[$service]}"
+  app="$service/target/quarkus-app"
+  if [[ "$appcds" == yes ]]; then
+    # What the image holds: the build's files with jib's times (the epoch), and the trained archive.
+    app="$work/$service-app"
+    rm -rf "$app"
+    cp -a "$service/target/quarkus-app" "$app"
+    rm -f "$app/app-cds.jsa"
+    find "$app" -exec touch -h -d @0 {} +
+    cp "$service/src/main/jib/home/jboss/app-cds.jsa" "$app/app-cds.jsa"
+  fi
   health_port="${BENCH_HEALTH_PORT:-$((port + 100))}"
   results="$work/$service.txt"
   : >"$results"
@@ -179,7 +173,7 @@ for service in "${services[@]}"; do
     service_log="$work/$service-$run.log"
     # With --compare, every second run takes the other flags.
     flags="image"
-    opts="$jvm_opts"
+    opts="$jvm_opts $archive_opts"
     if [[ -n "$compare_opts" ]] && ((run % 2 == 0)); then flags="compare"; opts="$compare_opts"; fi
     run_opts="$extra_opts"
     if [[ "$aot" == yes ]]; then
@@ -190,16 +184,11 @@ for service in "${services[@]}"; do
       fi
     fi
     started=$(date +%s%N)
-    # shellcheck disable=SC2086 # the flags are words
-    (cd "$service/target/quarkus-app" && exec env HTTP_PORT="$port" MANAGEMENT_PORT="$health_port" \
-      JWT_PUBLIC_KEY_LOCATION=techtank/jwt/local-dev-only-public-key.pem \
-      UNSUBSCRIBE_SECRET=local-development-only-unsubscribe-secret \
-      DB_URL="jdbc:postgresql://127.0.0.1:55432/${database[$service]}" DB_USER=techtank DB_PASSWORD=techtank \
-      KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092 SMTP_HOST=127.0.0.1 SMTP_PORT=2525 \
-      MEMBERSHIP_APPLICATION_RATE_LIMIT=1000 WEBHOOKS_ALLOW_LOCAL_HTTP=true \
+    # shellcheck disable=SC2086,SC2046 # the flags and the environment are words
+    (cd "$app" && exec env $(service_env "$service" "$port" "$health_port") \
       "$java_bin" $opts $container_opts $run_opts -jar quarkus-run.jar >"$service_log" 2>&1) &
     service_pid=$!
-    until [[ "$(status_of "http://127.0.0.1:$health_port/q/health/ready")" == 200 ]]; do
+    until [[ "$(http_status "http://127.0.0.1:$health_port/q/health/ready")" == 200 ]]; do
       if ! kill -0 "$service_pid" 2>/dev/null; then
         tail -n 30 "$service_log" >&2
         echo "$service exited before it was ready." >&2
@@ -213,11 +202,11 @@ for service in "${services[@]}"; do
     rss_ready=$(rss_mb "$service_pid")
     quarkus_s="$(grep -oE 'started in [0-9.]+s' "$service_log" | grep -oE '[0-9.]+' | head -n1)"
     for ((i = 0; i < warmup; i++)); do
-      status_of "http://127.0.0.1:$health_port/q/health/ready" >/dev/null
-      status_of "http://127.0.0.1:$health_port/q/metrics" >/dev/null
-      status_of -H "Authorization: Bearer $token" "http://127.0.0.1:$port${main_list[$service]}" >/dev/null
+      http_status "http://127.0.0.1:$health_port/q/health/ready" >/dev/null
+      http_status "http://127.0.0.1:$health_port/q/metrics" >/dev/null
+      http_status -H "Authorization: Bearer $token" "http://127.0.0.1:$port${service_main_list[$service]}" >/dev/null
     done
-    list_status="$(status_of -H "Authorization: Bearer $token" "http://127.0.0.1:$port${main_list[$service]}")"
+    list_status="$(http_status -H "Authorization: Bearer $token" "http://127.0.0.1:$port${service_main_list[$service]}")"
     rss_warm=$(rss_mb "$service_pid")
     sleep "$settle"
     rss_settled=$(rss_mb "$service_pid")
@@ -232,7 +221,7 @@ for service in "${services[@]}"; do
     if ((run == 0)); then
       log "$service training run (not counted): ready ${ready_ms} ms; writing $aot_cache"
       # shellcheck disable=SC2086 # the flags are words
-      (cd "$service/target/quarkus-app" && "$java_bin" $jvm_opts $container_opts -XX:AOTMode=create \
+      (cd "$app" && "$java_bin" $jvm_opts $container_opts -XX:AOTMode=create \
         -XX:AOTConfiguration="$aot_conf" -XX:AOTCache="$aot_cache" -jar quarkus-run.jar >"$work/$service-aot.log" 2>&1) \
         || { tail -n 20 "$work/$service-aot.log" >&2; echo "Could not create the AOT cache of $service" >&2; exit 1; }
       continue
@@ -258,7 +247,7 @@ for service in "${services[@]}"; do
 done
 
 mode="without AppCDS"
-[[ "$appcds" == yes ]] && mode="with AppCDS"
+[[ "$appcds" == yes ]] && mode="with the trained AppCDS archive"
 [[ "$aot" == yes ]] && mode="JDK 25 with its AOT cache"
 [[ -n "$compare_opts" ]] && mode="$mode; image = $jvm_opts; compare = $compare_opts"
 log "Medians of $runs runs$([[ -n "$compare_opts" ]] && echo " each") ($mode; targets: ready <= 3000 ms, RSS <= 250 MB):"
