@@ -156,10 +156,7 @@ for service in "${services[@]}"; do
   if [[ "$appcds" == yes ]]; then
     # What the image holds: the build's files with jib's times (the epoch), and the trained archive.
     app="$work/$service-app"
-    rm -rf "$app"
-    cp -a "$service/target/quarkus-app" "$app"
-    rm -f "$app/app-cds.jsa"
-    find "$app" -exec touch -h -d @0 {} +
+    image_files "$service" "$app"
     cp "$service/src/main/jib/home/jboss/app-cds.jsa" "$app/app-cds.jsa"
   fi
   health_port="${BENCH_HEALTH_PORT:-$((port + 100))}"

@@ -15,6 +15,18 @@ declare -A service_main_list=([members-service]=/api/v1/companies [events-servic
 # serial collector itself.
 container_jvm_opts="-XX:MaxRAM=512m -XX:ActiveProcessorCount=2 -XX:+UseSerialGC"
 
+# image_files SERVICE DIR: DIR becomes a copy of SERVICE's target/quarkus-app as its image holds it: every file's
+# time set to 1970-01-01T00:00:00Z, as jib sets them (the JVM accepts an AppCDS archive only when the jars of its
+# class path have the time and size they had when it was written), and no archive of Quarkus' own AppCDS step.
+image_files() {
+  local service="$1" dir="$2"
+  rm -rf "$dir"
+  mkdir -p "$(dirname "$dir")"
+  cp -a "$repo/$service/target/quarkus-app" "$dir"
+  rm -f "$dir/app-cds.jsa"
+  find "$dir" -exec touch -h -d @0 {} +
+}
+
 # service_env SERVICE [HTTP_PORT [MANAGEMENT_PORT]]: the environment (NAME=value words, for `env`) the local
 # stack gives SERVICE, for a jar started by hand while `deploy/local/run --infra-only` runs.
 service_env() {
